@@ -1,0 +1,125 @@
+// Express + Apollo + graphql-ws on one HTTP server, REST routes beside /graphql, and a
+// graceful stop: refuse new connections, finish in-flight requests, close subscriptions,
+// stop jobs, close pools.
+import 'reflect-metadata';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import helmet from 'helmet';
+import { useServer } from 'graphql-ws/use/ws';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { Config } from './config';
+import { composeModules } from './composition';
+import { apiScopePlugin } from './graphql/api-scope';
+import type { AppContext } from './graphql/context';
+import { formatError } from './graphql/format-error';
+import { httpContext, wsContext } from './graphql/http-context';
+import { requestLogPlugin } from './graphql/request-log-plugin';
+import { buildAppSchema } from './graphql/schema';
+import { openInfra } from './infra';
+import { createLogger, type Logger } from './infra/logger';
+import { Scheduler } from './infra/scheduler';
+import { requestIds, requestLogger } from './http/request-log';
+import { corsFor } from './http/cors';
+import { serveWebApp } from './http/web-app';
+
+export interface App {
+  url: string;
+  httpServer: Server;
+  infra: Awaited<ReturnType<typeof openInfra>>;
+  services: Awaited<ReturnType<typeof composeModules>>['services'];
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
+  const infra = await openInfra(config, log);
+  const modules = await composeModules(infra);
+  const schema = await buildAppSchema(modules.container);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { ctx?: AppContext }>(
+    { schema, context: (ctx) => wsContext(ctx, modules.authenticator, log) },
+    wsServer,
+  );
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 20000 },
+    // Apollo's parseOptions.maxTokens refuses oversized queries with a 400; armor's answers 500.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: config.env === 'production' },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<AppContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: 5000 },
+    validationRules: protection.validationRules,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return { drainServer: async () => wsCleanup.dispose() };
+        },
+      },
+      apiScopePlugin,
+      requestLogPlugin,
+      ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.use(requestIds());
+  app.use(requestLogger(log));
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(corsFor(config));
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    const state = await infra.ready();
+    const ok = state.database && state.redis !== false;
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', ...state });
+  });
+  for (const part of modules.parts) part.routes?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res, modules.authenticator, config, log) }),
+  );
+  serveWebApp(app);
+
+  const scheduler = new Scheduler(log);
+  for (const part of modules.parts) {
+    for (const job of part.jobs ?? []) scheduler.start(job);
+    await part.start?.();
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  log.info({ url, database: infra.database.kind, redis: Boolean(infra.redis) }, 'HomeSer API listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await scheduler.stop();
+      await apollo.stop(); // drains HTTP (in-flight requests finish) and closes subscriptions
+      for (const part of modules.parts) await part.stop?.();
+      await infra.close();
+    })());
+
+  return { url, httpServer, infra, services: modules.services, stop };
+}

@@ -1,0 +1,10 @@
+// @Authorized() means "signed in"; @Authorized(Role.X, ...) means "signed in with one of
+// these roles". Ownership ("your booking") is the services' job.
+import type { AuthChecker } from 'type-graphql';
+import type { AppContext } from './context';
+
+export const authChecker: AuthChecker<AppContext> = ({ context }, roles) => {
+  const viewer = context.viewer;
+  if (!viewer) return false;
+  return roles.length === 0 || roles.includes(viewer.role);
+};

@@ -1,0 +1,43 @@
+// The database port: a Prisma client plus the two things Prisma does not give us,
+// LISTEN for the change feed's doorbell and a count of statements (for N+1 tests).
+import type { PrismaClient } from '../../generated/prisma/client';
+
+export type Db = PrismaClient;
+
+export interface Database {
+  readonly kind: 'postgres' | 'pglite';
+  readonly prisma: Db;
+  /** Statements run through Prisma since start; tests read differences of it. */
+  statementCount(): number;
+  /** Calls back on each NOTIFY of the channel, on a connection of its own. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL error codes the services act on. */
+export const PgError = {
+  uniqueViolation: '23505',
+  exclusionViolation: '23P01',
+  foreignKeyViolation: '23503',
+  checkViolation: '23514',
+} as const;
+
+/** The SQLSTATE of a failed query, wherever the driver adapter put it. */
+export function sqlState(err: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  let e: unknown = err;
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e);
+    const o = e as Record<string, unknown>;
+    if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code)) return o.code;
+    const meta = o.meta as Record<string, unknown> | undefined;
+    const driverError = meta?.driverAdapterError as Record<string, unknown> | undefined;
+    const cause = driverError?.cause as Record<string, unknown> | undefined;
+    if (typeof cause?.originalCode === 'string') return cause.originalCode;
+    if (typeof o.originalCode === 'string') return o.originalCode;
+    if (o.kind === 'UniqueConstraintViolation') return PgError.uniqueViolation;
+    e = o.cause ?? driverError;
+  }
+  return undefined;
+}

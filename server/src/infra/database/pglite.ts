@@ -1,0 +1,43 @@
+// The embedded default: PostgreSQL compiled to WASM, data under DATA_DIR (or in memory).
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { mkdirSync } from 'node:fs';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../../generated/prisma/client';
+import type { Database } from './database';
+import { applyMigrations } from './migrations';
+
+/** `dataDir` is a folder, or 'memory://' for a database that lives as long as the process. */
+export async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
+  await applyMigrations({
+    exec: async (sql) => void (await pglite.exec(sql)),
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+  });
+  let statements = 0;
+  const prisma = new PrismaClient({
+    // pglite-prisma-adapter 0.6 bundles its own copy of Prisma's adapter types; the runtime protocol matches 6.19.
+    adapter: new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory,
+    log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', () => void statements++);
+
+  return {
+    kind: 'pglite',
+    prisma,
+    statementCount: () => statements,
+    async listen(channel, onNotify) {
+      const unlisten = await pglite.listen(channel, onNotify);
+      return async () => unlisten();
+    },
+    async ping() {
+      await pglite.query('SELECT 1');
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

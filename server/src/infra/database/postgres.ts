@@ -1,0 +1,62 @@
+// The real backend: PostgreSQL through node-postgres and Prisma's pg adapter.
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../../generated/prisma/client';
+import type { Logger } from '../logger';
+import type { Database } from './database';
+import { applyMigrations } from './migrations';
+
+// Serialises migrations when several instances start at once.
+const MIGRATION_LOCK = 72_417_001;
+
+export async function openPostgres(url: string, poolSize: number, log: Logger): Promise<Database> {
+  await migratePostgres(url);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', (err) => log.error({ err }, 'idle PostgreSQL connection failed'));
+  let statements = 0;
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', () => void statements++);
+  const listeners: pg.Client[] = [];
+
+  return {
+    kind: 'postgres',
+    prisma,
+    statementCount: () => statements,
+    async listen(channel, onNotify) {
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', (err) => log.error({ err, channel }, 'LISTEN connection failed'));
+      await client.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel) onNotify(n.payload ?? '');
+      });
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      listeners.push(client);
+      return async () => {
+        listeners.splice(listeners.indexOf(client), 1);
+        await client.end().catch(() => undefined);
+      };
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+export async function migratePostgres(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return await applyMigrations({
+      exec: async (sql) => void (await client.query(sql)),
+      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    });
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,19 @@
+// Cloudinary when CLOUDINARY_URL is set; otherwise files under DATA_DIR served at /media.
+import type { Express } from 'express';
+import { join } from 'node:path';
+import type { Config } from '../../config';
+import { createCloudinaryMediaStore } from './cloudinary-media-store';
+import { createLocalMediaStore } from './local-media-store';
+import type { MediaStore } from './media-store';
+
+export function openMediaStore(config: Config): { store: MediaStore; routes?: (app: Express) => void } {
+  if (config.cloudinary.url) {
+    return { store: createCloudinaryMediaStore({ url: config.cloudinary.url, uploadPrefix: config.cloudinary.uploadPrefix }) };
+  }
+  const local = createLocalMediaStore({
+    dir: join(config.dataDir.startsWith('memory://') ? '.data' : config.dataDir, 'media'),
+    publicUrl: config.publicUrl,
+    secret: config.jwtSecret,
+  });
+  return { store: local.store, routes: (app) => app.use('/media', local.router) };
+}

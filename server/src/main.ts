@@ -1,0 +1,41 @@
+// Boot: config → infrastructure → app → listen; a graceful stop on SIGTERM/SIGINT.
+import { startApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './infra/logger';
+import { seedIfEmpty } from './seed-on-start';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const app = await startApp(config, log);
+  if (!config.database.url && config.seedDemoData) await seedIfEmpty(app.infra.prisma, log);
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'stopping: finishing in-flight requests');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    app.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import type { Infra } from '../../infra';
+import type { MediaStore } from '../../infra/media/media-store';
+import type { ModuleParts } from '../module';
+import { ApiKeysService } from './api-keys.service';
+import { Authenticator } from './authenticator';
+import { IdentityResolver, PublicProfileResolver, SessionResolver } from './identity.resolver';
+import { IdentityService } from './identity.service';
+import { SessionStateCache } from './session-state';
+import { UsersService } from './users.service';
+
+export const identityResolvers = [IdentityResolver, SessionResolver, PublicProfileResolver] as const;
+
+export function identityModule(infra: Infra, media: MediaStore) {
+  const sessionState = new SessionStateCache(infra.prisma, infra.cache);
+  const identity = new IdentityService(infra.prisma, sessionState, infra.config, infra.rateLimiter);
+  const users = new UsersService(infra.prisma, sessionState);
+  const apiKeys = new ApiKeysService(infra.prisma);
+  const authenticator = new Authenticator(infra.prisma, identity.accessTokens, apiKeys, sessionState, infra.config.supabase.jwtSecret);
+  const parts: ModuleParts = {
+    bindings: [
+      [IdentityResolver, new IdentityResolver(identity, users, apiKeys, media)],
+      [SessionResolver, new SessionResolver()],
+      [PublicProfileResolver, new PublicProfileResolver(media)],
+    ],
+  };
+  return { identity, users, apiKeys, authenticator, parts };
+}

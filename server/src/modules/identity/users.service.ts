@@ -1,0 +1,88 @@
+// What admins do with accounts, and user lookups other modules need.
+import DataLoader from 'dataloader';
+import type { Prisma, User } from '../../generated/prisma/client';
+import type { Role } from '../../generated/prisma/enums';
+import { DomainError, notFound } from '../../domain-error';
+import { decodeCursor, pageSize, toConnection } from '../../graphql/common.types';
+import type { Db } from '../../infra/database';
+import type { SessionStateCache } from './session-state';
+import type { Viewer } from './viewer';
+
+type UserCursor = [string, string];
+const isUserCursor = (v: unknown): v is UserCursor => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
+
+export class UsersService {
+  constructor(
+    private readonly prisma: Db,
+    private readonly sessionState: SessionStateCache,
+  ) {}
+
+  async me(viewer: Viewer): Promise<User> {
+    const user = await this.prisma.user.findUnique({ where: { id: viewer.userId } });
+    if (!user) throw notFound('Your account');
+    return user;
+  }
+
+  /** Batches user lookups of one request into one query. */
+  loader(): DataLoader<string, User | null> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.prisma.user.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /** Used by the catalog when a customer becomes a provider. */
+  async promoteToProvider(userId: string): Promise<void> {
+    const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (user?.role === 'CUSTOMER') {
+      await this.prisma.user.update({ where: { id: userId }, data: { role: 'PROVIDER' } });
+      await this.sessionState.forgetUser(userId);
+    }
+  }
+
+  async setRole(admin: Viewer, userId: string, role: Role): Promise<User> {
+    if (userId === admin.userId && role !== 'ADMIN') {
+      throw new DomainError('FORBIDDEN', 'You cannot remove your own admin role; ask another admin');
+    }
+    const user = await this.update(userId, { role });
+    await this.sessionState.forgetUser(userId);
+    return user;
+  }
+
+  async suspend(admin: Viewer, userId: string, suspended: boolean): Promise<User> {
+    if (userId === admin.userId) throw new DomainError('FORBIDDEN', 'You cannot suspend yourself');
+    const user = await this.update(userId, { suspended });
+    await this.sessionState.forgetUser(userId);
+    return user;
+  }
+
+  async list(args: { role?: Role | null; search?: string | null; first?: number | null; after?: string | null }) {
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after, isUserCursor);
+    const search = args.search?.trim();
+    const where: Prisma.UserWhereInput = {
+      ...(args.role && { role: args.role }),
+      ...(search && {
+        OR: [{ email: { contains: search, mode: 'insensitive' } }, { name: { contains: search, mode: 'insensitive' } }],
+      }),
+    };
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.user.findMany({
+        where: after
+          ? { AND: [where, { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }] }
+          : where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: first + 1,
+      }),
+      this.prisma.user.count({ where }),
+    ]);
+    return toConnection(rows, first, totalCount, (u) => [u.createdAt.toISOString(), u.id], (u) => u);
+  }
+
+  private async update(userId: string, data: Prisma.UserUpdateInput): Promise<User> {
+    const exists = await this.prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!exists) throw notFound('That user');
+    return this.prisma.user.update({ where: { id: userId }, data });
+  }
+}
