@@ -4,12 +4,30 @@ import type { ContainerType } from 'type-graphql';
 import type { Infra } from './infra';
 import { openMediaStore } from './infra/media';
 import type { ModuleParts } from './modules/module';
+import { availabilityModule } from './modules/availability';
+import { bookingsModule } from './modules/bookings';
+import { catalogModule } from './modules/catalog';
 import { identityModule } from './modules/identity';
+import { paymentsModule } from './modules/payments';
 
 export async function composeModules(infra: Infra) {
   const media = openMediaStore(infra.config);
   const identity = identityModule(infra, media.store);
-  const parts: ModuleParts[] = [{ bindings: [], routes: media.routes }, identity.parts];
+  // Availability is built after the catalog it reads; the catalog reaches it lazily.
+  const late: { availability?: ReturnType<typeof availabilityModule>['availability'] } = {};
+  const catalog = catalogModule(infra, { users: identity.users, media: media.store, freeSlots: () => late.availability! });
+  const availability = availabilityModule(infra, { catalog: catalog.catalog });
+  late.availability = availability.availability;
+  const bookings = bookingsModule(infra, { catalog: catalog.catalog, availability: availability.availability, users: identity.users });
+  const payments = paymentsModule(infra, { bookings: bookings.bookings, users: identity.users });
+  const parts: ModuleParts[] = [
+    { bindings: [], routes: media.routes },
+    identity.parts,
+    catalog.parts,
+    availability.parts,
+    bookings.parts,
+    payments.parts,
+  ];
 
   const instances = new Map<unknown, object>(parts.flatMap((p) => p.bindings));
   const container: ContainerType = {
@@ -23,7 +41,16 @@ export async function composeModules(infra: Infra) {
     container,
     parts,
     authenticator: identity.authenticator,
-    services: { identity: identity.identity, users: identity.users, apiKeys: identity.apiKeys, media: media.store },
+    services: {
+      identity: identity.identity,
+      users: identity.users,
+      apiKeys: identity.apiKeys,
+      media: media.store,
+      catalog: catalog.catalog,
+      availability: availability.availability,
+      bookings: bookings.bookings,
+      payments: payments.payments,
+    },
   };
 }
 

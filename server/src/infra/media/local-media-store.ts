@@ -13,8 +13,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Router, type Request, type Response } from 'express';
-import { SNIFF_BYTES, sniffImage, type SniffedImage } from './image-sniff';
-import { ALLOWED_FORMATS, MEDIA_MAX_BYTES, assertSafeFolder, clampDimension, isInFolder, isSafePath, type MediaStore } from './media-store';
+import { MIME_BY_FORMAT, SNIFF_BYTES, sniffImage, type SniffedImage } from './image-sniff';
+import { ALLOWED_FORMATS, MEDIA_MAX_BYTES, assertSafeFolder, clampDimension, isInFolder, isSafePath, type ImageFormat, type MediaStore } from './media-store';
 
 export interface LocalMediaStoreOptions {
   /** Where files live, e.g. <DATA_DIR>/media. */
@@ -48,11 +48,11 @@ export function createLocalMediaStore(options: LocalMediaStoreOptions): { store:
     createHmac('sha256', secret).update(SIGNED_FIELDS.map((k) => `${k}=${params[k]}`).join('&')).digest('hex');
 
   // Public ids carry no extension (as on Cloudinary), so the file is found by trying each.
-  async function findFile(publicId: string): Promise<{ path: string; format: string } | null> {
+  async function findFile(publicId: string): Promise<{ file: string; format: ImageFormat } | null> {
     if (!isSafePath(publicId)) return null;
     for (const format of ALLOWED_FORMATS) {
-      const path = join(dir, `${publicId}.${format}`);
-      if (await stat(path).then((s) => s.isFile(), () => false)) return { path, format };
+      const file = `${publicId}.${format}`;
+      if (await stat(join(dir, file)).then((s) => s.isFile(), () => false)) return { file, format };
     }
     return null;
   }
@@ -99,18 +99,16 @@ export function createLocalMediaStore(options: LocalMediaStoreOptions): { store:
     const fields = new Map<string, string>();
     const id = randomBytes(12).toString('base64url');
     const f = { folder: '', tmp: '', fh: undefined as FileHandle | undefined, image: null as SniffedImage | null, stored: false };
-    let bytes = 0;
-    let head = Buffer.alloc(0);
-    const pending: Buffer[] = [];
+    const data = { bytes: 0, head: Buffer.alloc(0), pending: [] as Buffer[] };
 
     // The type is decided from the first bytes, before anything is written.
     const startWriting = async () => {
-      f.image = sniffImage(head);
+      f.image = sniffImage(data.head);
       if (!f.image) throw new HttpError(415, `Only images are accepted (${ALLOWED_FORMATS.join(', ')}), judged by content`);
       await mkdir(join(dir, f.folder), { recursive: true });
       f.tmp = join(dir, f.folder, `.${id}.part`);
       f.fh = await open(f.tmp, 'wx');
-      await writeAll(f.fh, Buffer.concat(pending.splice(0)));
+      await writeAll(f.fh, Buffer.concat(data.pending.splice(0)));
     };
 
     try {
@@ -119,17 +117,17 @@ export function createLocalMediaStore(options: LocalMediaStoreOptions): { store:
           if (![...SIGNED_FIELDS, 'signature'].includes(name)) throw new HttpError(400, `Unexpected form field "${name}"`);
           fields.set(name, value);
         },
-        fileStart(part) {
-          if (part.name !== 'file' || f.folder) throw new HttpError(400, 'Send exactly one file, in the field "file", as the last part');
+        fileStart(name) {
+          if (name !== 'file' || f.folder) throw new HttpError(400, 'Send exactly one file, in the field "file", as the last part');
           f.folder = checkSignature(fields);
         },
         async fileData(chunk) {
-          bytes += chunk.length;
-          if (bytes > maxBytes) throw tooLarge(maxBytes);
-          if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+          data.bytes += chunk.length;
+          if (data.bytes > maxBytes) throw tooLarge(maxBytes);
+          if (data.head.length < HEAD_BYTES) data.head = Buffer.concat([data.head, chunk.subarray(0, HEAD_BYTES - data.head.length)]);
           if (f.fh) return writeAll(f.fh, chunk);
-          pending.push(chunk);
-          if (head.length >= SNIFF_BYTES) await startWriting();
+          data.pending.push(chunk);
+          if (data.head.length >= SNIFF_BYTES) await startWriting();
         },
         async fileEnd() {
           if (!f.fh) await startWriting(); // a file shorter than SNIFF_BYTES
@@ -142,7 +140,7 @@ export function createLocalMediaStore(options: LocalMediaStoreOptions): { store:
       f.stored = true;
       const publicId = `${f.folder}/${id}`;
       const { format, width, height } = f.image;
-      return { public_id: publicId, resource_type: 'image', format, bytes, width, height, secure_url: store.url(publicId) };
+      return { public_id: publicId, resource_type: 'image', format, bytes: data.bytes, width, height, secure_url: store.url(publicId) };
     } finally {
       await f.fh?.close().catch(() => undefined);
       if (f.tmp && !f.stored) await unlink(f.tmp).catch(() => undefined);
@@ -164,10 +162,10 @@ export function createLocalMediaStore(options: LocalMediaStoreOptions): { store:
     const segments = (req.params as Record<string, string[] | undefined>).publicId ?? [];
     const found = await findFile(segments.join('/'));
     if (!found) return void res.status(404).json({ error: { message: 'No such image' } });
-    // Type from what was sniffed at upload (the extension), never from the request.
-    res.type(found.format === 'jpg' ? 'image/jpeg' : `image/${found.format}`).set('X-Content-Type-Options', 'nosniff');
-    // A public id is never reused for other bytes, so caches may keep it for good.
-    res.sendFile(found.path, { maxAge: '365d', immutable: true, dotfiles: 'deny' }, (err) => {
+    // The type sniffed at upload; cross-origin since the SPA may be on another origin (Vercel).
+    res.type(MIME_BY_FORMAT[found.format]).set({ 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Resource-Policy': 'cross-origin' });
+    // A public id never gets other bytes: cache for good. `root` spares ".data/" send's dotfile check.
+    res.sendFile(found.file, { root: dir, maxAge: '365d', immutable: true }, (err) => {
       if (err && !res.headersSent) res.status(404).json({ error: { message: 'No such image' } });
     });
   });
@@ -194,7 +192,7 @@ async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
 // start of that delimiter. Fields are small and bounded; the file part is streamed.
 interface MultipartHandlers {
   field(name: string, value: string): void;
-  fileStart(part: { name: string; filename: string }): void;
+  fileStart(name: string): void;
   fileData(chunk: Buffer): Promise<void>;
   fileEnd(): Promise<void>;
 }
@@ -206,7 +204,6 @@ async function readMultipart(body: AsyncIterable<Buffer>, boundary: string, h: M
   let state: 'preamble' | 'next' | 'headers' | 'body' | 'done' = 'preamble';
   let part = { name: '', filename: undefined as string | undefined };
   let field: Buffer[] = [];
-  let parts = 0;
   const emit = async (data: Buffer) => {
     if (part.filename !== undefined) return data.length ? h.fileData(data) : undefined;
     field.push(data);
@@ -238,9 +235,9 @@ async function readMultipart(body: AsyncIterable<Buffer>, boundary: string, h: M
         if (end === -1) break;
         const disposition = /^content-disposition:\s*form-data(.*)$/im.exec(buf.toString('utf8', 0, end))?.[1] ?? '';
         const name = /;\s*name="([^"]*)"/i.exec(disposition)?.[1];
-        if (name === undefined || ++parts > 16) throw malformed('a part without a name, or too many parts');
+        if (name === undefined) throw malformed('a part without a name');
         part = { name, filename: /;\s*filename="([^"]*)"/i.exec(disposition)?.[1] };
-        if (part.filename !== undefined) h.fileStart({ name, filename: part.filename });
+        if (part.filename !== undefined) h.fileStart(name);
         field = [];
         buf = buf.subarray(end + 4);
         state = 'body';

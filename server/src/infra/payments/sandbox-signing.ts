@@ -1,6 +1,7 @@
-// How the built-in sandbox signs its IPNs, written from SSLCommerz's description of the hash
-// (SSLWireless support, "How hash validation work"), on purpose without ipn-signature.ts:
-// the adapter's check must be tested against an independent signer, or it cannot fail.
+// What the built-in sandbox reports about a payment, and how it signs its IPNs. Written from
+// SSLCommerz's description of the hash (SSLWireless support, "How hash validation work"), on
+// purpose without ipn-signature.ts: the adapter's check must be tested against an independent
+// signer, or it cannot fail.
 //
 // The gateway lists the fields it signs in verify_key, adds the md5 of the store password as
 // "store_passwd", orders the names ascending, writes name=value pairs joined by '&' and
@@ -26,3 +27,33 @@ export function signIpnFields(fields: Readonly<Record<string, string>>, storePas
   }
   return { ...fields, verify_key: names.sort().join(','), verify_sign: md5Hex(plain) };
 }
+
+/** The sandbox's record of a payment, as far as the gateway reports it. Amounts in minor units. */
+export interface PaymentRecord {
+  tranId: string;
+  status: string;
+  amount: number;
+  currency: string;
+  tranDate: string | null;
+  valId: string | null;
+  bankTranId: string | null;
+}
+
+/** The fields the gateway reports about a payment: the IPN, and validation and query answers. */
+export function paymentFields(tx: PaymentRecord, storeId: string): Record<string, string> {
+  const amount = taka(tx.amount);
+  const common = { tran_id: tx.tranId, status: tx.status, amount, currency: tx.currency, currency_type: tx.currency,
+    currency_amount: amount, currency_rate: '1.0000', base_fair: '0.00', store_id: storeId, tran_date: tx.tranDate ?? '',
+    value_a: '', value_b: '', value_c: '', value_d: '' };
+  if (!tx.valId || !tx.bankTranId) {
+    return { ...common, error: tx.status === 'CANCELLED' ? 'Cancelled by the customer' : tx.status === 'FAILED' ? 'Declined' : '' };
+  }
+  // A 2.5% fee, rounded to the poisha, so store_amount differs from amount as it does live.
+  const storeAmount = taka(tx.amount - Math.round((tx.amount * 25) / 1000));
+  return { ...common, val_id: tx.valId, bank_tran_id: tx.bankTranId, store_amount: storeAmount,
+    card_type: 'VISA-Dutch Bangla', card_no: '418117XXXXXX6675', card_issuer: 'SANDBOX BANK', card_brand: 'VISA',
+    card_issuer_country: 'Bangladesh', card_issuer_country_code: 'BD', risk_level: '0', risk_title: 'Safe' };
+}
+
+/** 150000 → "1500.00", the gateway's decimal(10,2). */
+export const taka = (minor: number) => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;

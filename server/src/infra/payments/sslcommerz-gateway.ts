@@ -2,7 +2,7 @@
 // through the official `sslcommerz-lts` package. The package (1.2) never URL-encodes, has no
 // timeout and turns network errors into return values, so every call goes through `ask()`,
 // which builds the encoded URL itself, races a timer and sorts answers from failures.
-import type { GatewayResult, PaymentGateway, TransactionLookup } from './payment-gateway';
+import type { PaymentGateway, TransactionLookup } from './payment-gateway';
 import { verifyIpnSignature } from './ipn-signature';
 
 export interface SslcommerzOptions {
