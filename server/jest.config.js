@@ -6,6 +6,8 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
+    // PGlite (the embedded database) loads Node built-ins with import(); see the transformer.
+    '/node_modules/@electric-sql/pglite/.+\\.cjs$': '<rootDir>/test/support/dynamic-import-transform.cjs',
     '^.+\\.(t|j|mj)s$': [
       '@swc/jest',
       {
@@ -18,7 +20,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   testTimeout: 60000,
   maxWorkers: 2,

@@ -36,15 +36,23 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
-  const infra = await openInfra(config, log);
-  const modules = await composeModules(infra);
-  const schema = await buildAppSchema(modules.container);
-
+export async function startApp(baseConfig: Config, log: Logger = createLogger(baseConfig.logLevel)): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = createServer(app);
+  // Listen first so an ephemeral port (PORT=0) is known before anything builds URLs from it;
+  // requests that arrive before the app is ready are answered 503.
+  let ready = false;
+  app.use((_req, res, next) => (ready ? next() : void res.status(503).json({ status: 'starting' })));
+  await new Promise<void>((resolve) => httpServer.listen(baseConfig.port, baseConfig.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const config = baseConfig.publicUrl.endsWith(':0') ? { ...baseConfig, publicUrl: url } : baseConfig;
+
+  const infra = await openInfra(config, log);
+  const modules = await composeModules(infra);
+  const schema = await buildAppSchema(modules.container);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { ctx?: AppContext }>(
@@ -107,9 +115,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     await part.start?.();
   }
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  ready = true;
   log.info({ url, database: infra.database.kind, redis: Boolean(infra.redis) }, 'HomeSer API listening');
 
   let stopping: Promise<void> | undefined;

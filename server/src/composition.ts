@@ -8,6 +8,7 @@ import { availabilityModule } from './modules/availability';
 import { bookingsModule } from './modules/bookings';
 import { catalogModule } from './modules/catalog';
 import { identityModule } from './modules/identity';
+import { NotificationsService } from './modules/notifications/notifications.service';
 import { paymentsModule } from './modules/payments';
 
 export async function composeModules(infra: Infra) {
@@ -19,7 +20,8 @@ export async function composeModules(infra: Infra) {
   const availability = availabilityModule(infra, { catalog: catalog.catalog });
   late.availability = availability.availability;
   const bookings = bookingsModule(infra, { catalog: catalog.catalog, availability: availability.availability, users: identity.users });
-  const payments = paymentsModule(infra, { bookings: bookings.bookings, users: identity.users });
+  const notifications = new NotificationsService(infra.prisma);
+  const payments = paymentsModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, notifications });
   const parts: ModuleParts[] = [
     { bindings: [], routes: media.routes },
     identity.parts,
@@ -50,6 +52,10 @@ export async function composeModules(infra: Infra) {
       availability: availability.availability,
       bookings: bookings.bookings,
       payments: payments.payments,
+      refunds: payments.refunds,
+      reconciliation: payments.reconciliation,
+      paymentGateway: payments.gateway,
+      notifications,
     },
   };
 }

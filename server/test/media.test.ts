@@ -24,7 +24,8 @@ const body = async (req: IncomingMessage) => Buffer.concat(await req.toArray());
 // the API secret appended; SHA-1, hex.
 function cloudinarySignature(params: Record<string, string>, secret: string): string {
   const excluded = new Set(['file', 'cloud_name', 'resource_type', 'api_key', 'signature']);
-  const toSign = Object.keys(params).filter((k) => !excluded.has(k) && params[k] !== '').sort().map((k) => `${k}=${params[k]}`).join('&');
+  const names = Object.keys(params).filter((k) => !excluded.has(k) && params[k] !== '');
+  const toSign = names.sort().map((k) => `${k}=${params[k]}`).join('&');
   return createHash('sha1').update(toSign + secret).digest('hex');
 }
 
@@ -37,11 +38,13 @@ describe('Cloudinary media store', () => {
 
   beforeAll(async () => {
     standIn = createServer(async (req, res) => {
-      const send = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      const send = (status: number, json: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
       const upload = /^\/v1_1\/demo\/image\/upload$/.exec(req.url ?? '');
       const resource = /^\/v1_1\/demo\/resources\/image\/upload\/([^?]+)/.exec(req.url ?? '');
       if (req.method === 'POST' && upload) {
-        const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: await body(req) }).formData();
+        const headers = { 'content-type': req.headers['content-type'] ?? '' };
+        const form = await new Request('http://stand-in/', { method: 'POST', headers, body: await body(req) }).formData();
         const params = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
         const signatureOk = params.api_key === 'key1' && params.signature === cloudinarySignature(params, secret);
         seen.push({ params, signatureOk });
@@ -51,7 +54,8 @@ describe('Cloudinary media store', () => {
         return send(200, asset);
       }
       if (req.method === 'GET' && resource) {
-        if (req.headers.authorization !== `Basic ${Buffer.from(`key1:${secret}`).toString('base64')}`) return send(401, { error: { message: 'Invalid credentials' } });
+        const basic = `Basic ${Buffer.from(`key1:${secret}`).toString('base64')}`; // the Admin API's auth
+        if (req.headers.authorization !== basic) return send(401, { error: { message: 'Invalid credentials' } });
         const asset = assets.get(decodeURIComponent(resource[1]));
         return asset ? send(200, asset) : send(404, { error: { message: 'Resource not found' } });
       }

@@ -5,7 +5,7 @@ import express from 'express';
 import fc from 'fast-check';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { PaymentGateway } from '../src/infra/payments/payment-gateway';
+import type { PaymentGateway, SessionInput } from '../src/infra/payments/payment-gateway';
 import { createSslcommerzGateway, toMajorString, toMinorUnits } from '../src/infra/payments/sslcommerz-gateway';
 import { createSslcommerzSandbox, type SandboxControls } from '../src/infra/payments/sslcommerz-sandbox';
 
@@ -13,10 +13,8 @@ import { createSslcommerzSandbox, type SandboxControls } from '../src/infra/paym
 const STORE = { storeId: 'homeser-test', storePassword: 'p@ss&word#1' };
 const MOUNT = '/dev/sslcommerz';
 
-let server: http.Server;
-let origin: string;
-let controls: SandboxControls;
-let gateway: PaymentGateway;
+// Set up in beforeAll: the sandbox needs the port the server got.
+let server: http.Server, origin: string, controls: SandboxControls, gateway: PaymentGateway;
 const ipns: Record<string, string>[] = [];
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);
@@ -33,7 +31,6 @@ beforeAll(async () => {
   server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Mounted after listen: the pay page URL needs the port.
   const sandbox = createSslcommerzSandbox({ ...STORE, publicUrl: origin, mountPath: MOUNT });
   app.use(MOUNT, sandbox.router);
   controls = sandbox.controls;
@@ -55,15 +52,17 @@ function aGateway(overrides: Partial<Parameters<typeof createSslcommerzGateway>[
   return createSslcommerzGateway({ ...STORE, live: false, baseUrl: `${origin}${MOUNT}`, timeoutMs: 3000, ...overrides });
 }
 
+const sessionInput = (tranId: string, amount = 150000): SessionInput => ({
+  tranId,
+  amount,
+  currency: 'BDT',
+  productName: 'Deep cleaning <2 rooms> & balcony',
+  customer: { name: 'Rahim Uddin', email: 'rahim@example.com', phone: null },
+  urls: { success: `${origin}/back/success`, fail: `${origin}/back/fail`, cancel: `${origin}/back/cancel`, ipn: `${origin}/ipn` },
+});
+
 async function openSession(tranId: string, amount = 150000) {
-  const result = await gateway.createSession({
-    tranId,
-    amount,
-    currency: 'BDT',
-    productName: 'Deep cleaning <2 rooms> & balcony',
-    customer: { name: 'Rahim Uddin', email: 'rahim@example.com', phone: null },
-    urls: { success: `${origin}/back/success`, fail: `${origin}/back/fail`, cancel: `${origin}/back/cancel`, ipn: `${origin}/ipn` },
-  });
+  const result = await gateway.createSession(sessionInput(tranId, amount));
   if (!result.ok) throw new Error(`session failed: ${result.reason}`);
   return result.value;
 }
@@ -77,17 +76,16 @@ async function press(redirectUrl: string, outcome: 'success' | 'fail' | 'cancel'
 
 async function aPaidTransaction(amount = 150000) {
   const tranId = newTranId();
-  const { redirectUrl } = await openSession(tranId, amount);
-  const back = await press(redirectUrl, 'success');
+  const back = await press((await openSession(tranId, amount)).redirectUrl, 'success');
   const ipn = ipns.find((fields) => fields.tran_id === tranId);
   return { tranId, back, ipn };
 }
 
 async function aValidatedPayment(amount = 150000) {
-  const { tranId, back } = await aPaidTransaction(amount);
+  const { back } = await aPaidTransaction(amount);
   const validated = await gateway.validate(back.searchParams.get('val_id') ?? '');
   if (!validated.ok) throw new Error(validated.reason);
-  return { tranId, ...validated.value };
+  return validated.value;
 }
 
 describe('SSLCommerz adapter against the built-in sandbox', () => {
@@ -101,17 +99,14 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
 
   it('delivers a signed IPN on payment, and validation confirms tran_id and the exact amount', async () => {
     const { tranId, back, ipn } = await aPaidTransaction(123456);
-    expect(back.pathname).toBe('/back/success');
-    expect(back.searchParams.get('status')).toBe('VALID');
+    expect([back.pathname, back.searchParams.get('status')]).toEqual(['/back/success', 'VALID']);
     expect(ipn).toMatchObject({ status: 'VALID', tran_id: tranId, amount: '1234.56', currency: 'BDT' });
     expect(gateway.verifyIpn(ipn ?? {})).toBe(true);
 
-    const first = await gateway.validate(ipn?.val_id ?? '');
-    expect(first).toEqual({
-      ok: true,
-      value: { status: 'VALID', tranId, amount: 123456, currency: 'BDT', method: 'VISA-Dutch Bangla', bankTranId: ipn?.bank_tran_id, valId: ipn?.val_id },
-    });
-    const again = await gateway.validate(ipn?.val_id ?? '');
+    const { val_id: valId = '', bank_tran_id: bankTranId } = ipn ?? {};
+    const value = { status: 'VALID', tranId, amount: 123456, currency: 'BDT', method: 'VISA-Dutch Bangla', bankTranId, valId };
+    expect(await gateway.validate(valId)).toEqual({ ok: true, value });
+    const again = await gateway.validate(valId);
     expect(again.ok && again.value.status).toBe('VALIDATED');
   });
 
@@ -121,7 +116,8 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
     expect(gateway.verifyIpn({ ...ipn, tran_id: 'someone-else' })).toBe(false);
     expect(gateway.verifyIpn({ ...ipn, verify_sign: '0'.repeat(32) })).toBe(false);
     // Dropping a field from verify_key would leave it unsigned; the fields we act on must be signed.
-    const unsignedAmount = (ipn.verify_key ?? '').split(',').filter((key) => key !== 'amount').join(',');
+    const unsignedAmount = (ipn.verify_key ?? '').replace(/\bamount,/, '');
+    expect(unsignedAmount).not.toMatch(/\bamount\b/);
     expect(gateway.verifyIpn({ ...ipn, verify_key: unsignedAmount, amount: '1.00' })).toBe(false);
   });
 
@@ -131,10 +127,10 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
   });
 
   it('sends signed FAILED and CANCELLED IPNs and returns the browser to the fail and cancel URLs', async () => {
-    for (const [outcome, status, path] of [['fail', 'FAILED', '/back/fail'], ['cancel', 'CANCELLED', '/back/cancel']] as const) {
-      const tranId = newTranId();
+    for (const outcome of ['fail', 'cancel'] as const) {
+      const [tranId, status] = [newTranId(), outcome === 'fail' ? 'FAILED' : 'CANCELLED'];
       const back = await press((await openSession(tranId)).redirectUrl, outcome);
-      expect([back.pathname, back.searchParams.get('status'), back.searchParams.get('val_id')]).toEqual([path, status, null]);
+      expect([back.pathname, back.searchParams.get('status'), back.searchParams.get('val_id')]).toEqual([`/back/${outcome}`, status, null]);
       const ipn = ipns.find((fields) => fields.tran_id === tranId) ?? {};
       expect(ipn.status).toBe(status);
       expect(gateway.verifyIpn(ipn)).toBe(true);
@@ -142,11 +138,7 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
   });
 
   it('reports a session the gateway refuses, without retry', async () => {
-    const result = await gateway.createSession({
-      tranId: newTranId(), amount: 500, currency: 'BDT', productName: 'Too cheap',
-      customer: { name: 'A', email: 'a@example.com' },
-      urls: { success: `${origin}/s`, fail: `${origin}/f`, cancel: `${origin}/c`, ipn: `${origin}/ipn` },
-    });
+    const result = await gateway.createSession(sessionInput(newTranId(), 999)); // below the 10.00 BDT minimum
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/session refused: Invalid amount/), retryable: false });
   });
 
@@ -159,14 +151,14 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
 
   it('refunds a validated payment and polls the refund from processing to refunded', async () => {
     const { bankTranId } = await aValidatedPayment(150000);
-    const refund = await gateway.refund({ bankTranId: bankTranId ?? '', amount: 50050, remarks: 'slow: customer cancelled & left #3', refId: 'R-1' });
+    const remarks = 'slow: customer cancelled & left #3'; // '&' and '#' must survive the URL
+    const refund = await gateway.refund({ bankTranId: bankTranId ?? '', amount: 50050, remarks, refId: 'R-1' });
     expect(refund).toEqual({ ok: true, value: { status: 'success', refundRefId: expect.any(String) } });
     const refundRefId = (refund.ok && refund.value.refundRefId) || '';
     expect(await gateway.refundStatus(refundRefId)).toEqual({ ok: true, value: { status: 'processing' } });
     expect(await gateway.refundStatus(refundRefId)).toEqual({ ok: true, value: { status: 'refunded' } });
-    expect(controls.transactions().find((t) => t.bankTranId === bankTranId)?.refunds[0]).toMatchObject({
-      amount: 50050, remarks: 'slow: customer cancelled & left #3', refeId: 'R-1',
-    });
+    const made = controls.transactions().find((t) => t.bankTranId === bankTranId)?.refunds[0];
+    expect(made).toMatchObject({ amount: 50050, remarks, refeId: 'R-1' });
   });
 
   it('answers a refund beyond the paid amount with status failed and the reason', async () => {
@@ -179,11 +171,9 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
     controls.dropNextIpn();
     const { tranId, back, ipn } = await aPaidTransaction(99999);
     expect(ipn).toBeUndefined();
-    const found = await gateway.queryTransaction(tranId);
-    expect(found).toEqual({
-      ok: true,
-      value: { found: true, status: 'VALID', valId: back.searchParams.get('val_id'), amount: 99999, currency: 'BDT', bankTranId: expect.any(String) },
-    });
+    const valId = back.searchParams.get('val_id');
+    const value = { found: true, status: 'VALID', valId, amount: 99999, currency: 'BDT', bankTranId: expect.any(String) };
+    expect(await gateway.queryTransaction(tranId)).toEqual({ ok: true, value });
   });
 
   it('reports an unknown tran_id as not found', async () => {
@@ -196,8 +186,7 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
   it('turns a gateway that is down into a readable, retryable failure that hides the password', async () => {
     controls.setDown(true);
     const results = [
-      await gateway.createSession({ tranId: newTranId(), amount: 150000, currency: 'BDT', productName: 'x', customer: { name: 'a', email: 'a@b.c' },
-        urls: { success: origin, fail: origin, cancel: origin, ipn: origin } }),
+      await gateway.createSession(sessionInput(newTranId())),
       await gateway.validate('any'),
       await gateway.refund({ bankTranId: 'b', amount: 100, remarks: 'r', refId: 'x' }),
       await gateway.refundStatus('r'),
@@ -231,16 +220,9 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
 
 describe('amounts on the wire', () => {
   it('converts worked examples exactly', () => {
-    expect(toMajorString(150000)).toBe('1500.00');
-    expect(toMajorString(5)).toBe('0.05');
-    expect(toMajorString(0)).toBe('0.00');
-    expect(toMinorUnits('1500.00')).toBe(150000);
-    expect(toMinorUnits('1500')).toBe(150000);
-    expect(toMinorUnits('1500.5')).toBe(150050);
-    expect(toMinorUnits('0.1000')).toBe(10);
-    expect(toMinorUnits('1.005')).toBeNull();
-    expect(toMinorUnits('-1.00')).toBeNull();
-    expect(toMinorUnits('1e3')).toBeNull();
+    expect([150000, 5, 0].map(toMajorString)).toEqual(['1500.00', '0.05', '0.00']);
+    const majors = ['1500.00', '1500', '1500.5', '0.1000', '1.005', '-1.00', '1e3', ''];
+    expect(majors.map(toMinorUnits)).toEqual([150000, 150000, 150050, 10, null, null, null, null]);
   });
 
   it('round-trips every minor amount through the major string', () => {

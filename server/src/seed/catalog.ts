@@ -93,11 +93,11 @@ export const SERVICE_TEMPLATES: Record<CategorySlug, ServiceTemplate[]> = {
     { title: 'Pickup Truck Hire with Labour', description: 'A pickup truck with a driver and two helpers for small moves, furniture deliveries or bulk shopping, within the city.', priceTaka: [2500, 6000], durations: [180, 240] },
   ],
   'pest-control': [
-    { title: 'Cockroach Control Treatment', description: 'Cockroach control with odourless gel baiting and spray in the kitchen, bathrooms and cabinets. Safe for children and pets once dry.', priceTaka: [1500, 3500], durations: [60, 90], terms: 'Includes one free follow-up treatment within 30 days.' },
-    { title: 'Termite Control', description: 'Termite control by drilling and injecting anti-termite chemicals along walls and wooden fixtures, protecting furniture for years.', priceTaka: [3000, 8000], durations: [120, 180], terms: 'Comes with a one-year service warranty.' },
-    { title: 'Bed Bug Treatment', description: 'Bed bug treatment for mattresses, sofas and cracks with a two-visit spray programme that kills eggs as well as adult bugs.', priceTaka: [2000, 5000], durations: [90, 120] },
-    { title: 'Mosquito Fogging', description: 'Mosquito fogging and larvicide treatment for homes, rooftops and gardens to reduce dengue risk during the monsoon.', priceTaka: [1000, 2500], durations: [45, 60] },
-    { title: 'Rodent (Rat) Control', description: 'Rat and mouse control with bait stations, traps and sealing of entry points, plus advice to keep them out.', priceTaka: [1500, 3500], durations: [60, 90] },
+    { title: 'Cockroach Control Treatment', description: 'Cockroach pest control with odourless gel baiting and spray in the kitchen, bathrooms and cabinets. Safe for children and pets once dry.', priceTaka: [1500, 3500], durations: [60, 90], terms: 'Includes one free follow-up treatment within 30 days.' },
+    { title: 'Termite Control', description: 'Termite pest control by drilling and injecting anti-termite chemicals along walls and wooden fixtures, protecting furniture for years.', priceTaka: [3000, 8000], durations: [120, 180], terms: 'Comes with a one-year service warranty.' },
+    { title: 'Bed Bug Treatment', description: 'Bed bug pest control for mattresses, sofas and cracks with a two-visit spray programme that kills eggs as well as adult bugs.', priceTaka: [2000, 5000], durations: [90, 120] },
+    { title: 'Mosquito Fogging', description: 'Mosquito fogging and larvicide pest control for homes, rooftops and gardens to reduce dengue risk during the monsoon.', priceTaka: [1000, 2500], durations: [45, 60] },
+    { title: 'Rodent (Rat) Control', description: 'Rat and mouse pest control with bait stations, traps and sealing of entry points, plus advice to keep them out.', priceTaka: [1500, 3500], durations: [60, 90] },
     { title: 'General Pest Control (Full Home)', description: 'Full home pest control against cockroaches, ants, spiders and silverfish, with a herbal spray safe for families.', priceTaka: [2500, 6000], durations: [90, 120] },
   ],
 };

@@ -78,24 +78,41 @@ export class Diary {
     private readonly exceptionDays: Set<number>,
   ) {}
 
-  /** A free slot on a day in [fromOffset, toOffset] (days from today), or null after many tries. */
+  /** A free slot on a day in [fromOffset, toOffset] (days from today), or null when there is none. */
   take(fromOffset: number, toOffset: number, duration: number, buffer: number): Slot | null {
-    for (let attempt = 0; attempt < 60; attempt++) {
-      const day = calendarDay(this.today, this.rng.int(fromOffset, toOffset));
-      if (this.exceptionDays.has(day.getTime())) continue;
-      const ranges = this.rules.filter((r) => r.weekday === weekdayOf(day) && r.endMinute - r.startMinute >= duration);
+    // Random tries spread the diary; a full scan afterwards finds any slot still free.
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const day = this.rng.int(fromOffset, toOffset);
+      const ranges = this.rangesOn(day, duration);
       if (ranges.length === 0) continue;
       const range = this.rng.pick(ranges);
-      const steps = Math.floor((range.endMinute - range.startMinute - duration) / 30);
-      const startMinute = range.startMinute + 30 * this.rng.int(0, steps);
-      const startsAt = localInstant(day, startMinute, this.zone);
-      const slot = { startsAt, endsAt: addMinutes(startsAt, duration), blockedUntil: addMinutes(startsAt, duration + buffer) };
-      if (this.isFree(slot)) {
-        this.taken.push({ start: slot.startsAt.getTime(), end: slot.blockedUntil.getTime() });
-        return slot;
+      const slot = this.claim(day, range.startMinute + 30 * this.rng.int(0, Math.floor((range.endMinute - range.startMinute - duration) / 30)), duration, buffer);
+      if (slot) return slot;
+    }
+    for (let day = fromOffset; day <= toOffset; day++) {
+      for (const range of this.rangesOn(day, duration)) {
+        for (let minute = range.startMinute; minute + duration <= range.endMinute; minute += 30) {
+          const slot = this.claim(day, minute, duration, buffer);
+          if (slot) return slot;
+        }
       }
     }
     return null;
+  }
+
+  /** Working ranges long enough for the duration, on a day without exceptions. */
+  private rangesOn(offset: number, duration: number): Range[] {
+    const day = calendarDay(this.today, offset);
+    if (this.exceptionDays.has(day.getTime())) return [];
+    return this.rules.filter((r) => r.weekday === weekdayOf(day) && r.endMinute - r.startMinute >= duration);
+  }
+
+  private claim(offset: number, startMinute: number, duration: number, buffer: number): Slot | null {
+    const startsAt = localInstant(calendarDay(this.today, offset), startMinute, this.zone);
+    const slot = { startsAt, endsAt: addMinutes(startsAt, duration), blockedUntil: addMinutes(startsAt, duration + buffer) };
+    if (!this.isFree(slot)) return null;
+    this.taken.push({ start: slot.startsAt.getTime(), end: slot.blockedUntil.getTime() });
+    return slot;
   }
 
   private isFree(slot: Slot): boolean {

@@ -30,7 +30,8 @@ export function sqlState(err: unknown): string | undefined {
   while (e && typeof e === 'object' && !seen.has(e)) {
     seen.add(e);
     const o = e as Record<string, unknown>;
-    if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code)) return o.code;
+    // Prisma's own codes (P2002, P2010, ...) look like SQLSTATEs; the real one is further in.
+    if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code) && !/^P[1-9]\d{3}$/.test(o.code)) return o.code;
     const meta = o.meta as Record<string, unknown> | undefined;
     const driverError = meta?.driverAdapterError as Record<string, unknown> | undefined;
     const cause = driverError?.cause as Record<string, unknown> | undefined;

@@ -14,7 +14,8 @@ import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/prom
 import { join } from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import { MIME_BY_FORMAT, SNIFF_BYTES, sniffImage, type SniffedImage } from './image-sniff';
-import { ALLOWED_FORMATS, MEDIA_MAX_BYTES, assertSafeFolder, clampDimension, isInFolder, isSafePath, type ImageFormat, type MediaStore } from './media-store';
+import type { ImageFormat, MediaStore } from './media-store';
+import { ALLOWED_FORMATS, MEDIA_MAX_BYTES, assertSafeFolder, clampDimension, isInFolder, isSafePath } from './media-store';
 
 export interface LocalMediaStoreOptions {
   /** Where files live, e.g. <DATA_DIR>/media. */
@@ -112,7 +113,7 @@ export function createLocalMediaStore(options: LocalMediaStoreOptions): { store:
     };
 
     try {
-      await readMultipart(limited(req, maxBytes + FORM_OVERHEAD), boundary[1] ?? boundary[2], {
+      await readMultipart(limited(req, maxBytes), boundary[1] ?? boundary[2], {
         field(name, value) {
           if (![...SIGNED_FIELDS, 'signature'].includes(name)) throw new HttpError(400, `Unexpected form field "${name}"`);
           fields.set(name, value);
@@ -174,11 +175,11 @@ export function createLocalMediaStore(options: LocalMediaStoreOptions): { store:
 
 // Counts every byte of the body, not just the file, so padding cannot get round the limit.
 // Not destroying the request on return keeps the socket open for the error response.
-async function* limited(req: Request, limit: number): AsyncGenerator<Buffer> {
+async function* limited(req: Request, maxBytes: number): AsyncGenerator<Buffer> {
   let total = 0;
   for await (const chunk of req.iterator({ destroyOnReturn: false })) {
     total += (chunk as Buffer).length;
-    if (total > limit) throw tooLarge(limit);
+    if (total > maxBytes + FORM_OVERHEAD) throw tooLarge(maxBytes);
     yield chunk as Buffer;
   }
 }
@@ -187,9 +188,8 @@ async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
   for (let at = 0; at < data.length; ) at += (await fh.write(data, at)).bytesWritten;
 }
 
-// ---- multipart/form-data (RFC 7578), streamed. Every part ends at CRLF "--boundary";
-// a part's bytes are handed on as they arrive, holding back only what could be the
-// start of that delimiter. Fields are small and bounded; the file part is streamed.
+// ---- multipart/form-data (RFC 7578). Each part ends at CRLF "--boundary"; its bytes are passed
+// on as they arrive, holding back only what could be the start of that delimiter.
 interface MultipartHandlers {
   field(name: string, value: string): void;
   fileStart(name: string): void;

@@ -25,9 +25,11 @@ interface SslcommerzClient {
 }
 type SslcommerzClientClass = new (storeId: string, storePassword: string, live: boolean) => SslcommerzClient;
 // The package ships no types; the cast names exactly the surface above.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped CommonJS package, typed by the cast
 const SslCommerzPayment = require('sslcommerz-lts') as SslcommerzClientClass;
 
 const QUERY_API = '/validator/api/merchantTransIDvalidationAPI.php';
+const TIMED_OUT = Symbol('timed out'); // not a string: no answer body can be mistaken for it
 type Body = Record<string, unknown>;
 type Failure = { ok: false; reason: string; retryable: boolean };
 
@@ -52,12 +54,12 @@ export function createSslcommerzGateway(options: SslcommerzOptions): PaymentGate
 
   async function ask(what: string, call: () => Promise<unknown>): Promise<{ ok: true; body: Body } | Failure> {
     let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const expired = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs)));
     const answer = Promise.resolve().then(call); // a synchronous throw becomes a rejection too
     answer.catch(() => undefined); // a rejection arriving after the timeout must not go unhandled
     try {
       const result = await Promise.race([answer, expired]);
-      if (result === 'timeout') return fail(`${what}: SSLCommerz did not answer within ${timeoutMs} ms (timeout)`, true);
+      if (result === TIMED_OUT) return fail(`${what}: SSLCommerz did not answer within ${timeoutMs} ms (timeout)`, true);
       if (isError(result)) return fail(`${what}: SSLCommerz unreachable or answered garbage (${result.message})`, true);
       if (!isBody(result)) return fail(`${what}: SSLCommerz answered something that is not a JSON object`, true);
       return { ok: true, body: result };

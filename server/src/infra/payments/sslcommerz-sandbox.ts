@@ -16,7 +16,7 @@
 // Every API call needs the store's id and password. Only BDT, 10.00 to 500000.00, as SSLCommerz allows.
 import express, { type Request, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
-import { type PaymentRecord, paymentFields, signIpnFields, taka } from './sandbox-signing';
+import { type PaymentRecord, parseTaka, paymentFields, postSignedIpn, taka } from './sandbox-signing';
 
 export interface SandboxOptions {
   storeId: string;
@@ -27,7 +27,14 @@ export interface SandboxOptions {
   fetchImpl?: typeof fetch;
 }
 
-export interface SandboxRefund { refundRefId: string; refeId: string; amount: number; remarks: string; initiatedOn: string; queries: number }
+export interface SandboxRefund {
+  refundRefId: string;
+  refeId: string;
+  amount: number;
+  remarks: string;
+  initiatedOn: string;
+  queries: number;
+}
 
 /** A session and what became of it; amounts in minor units. */
 export interface SandboxTransaction extends PaymentRecord {
@@ -55,9 +62,14 @@ export interface SandboxControls {
 type Params = Record<string, string | undefined>;
 type Answer = Record<string, unknown>;
 
-const SESSION_FIELDS = ['tran_id', 'total_amount', 'currency', 'success_url', 'fail_url', 'cancel_url', 'cus_name',
-  'cus_email', 'cus_add1', 'cus_city', 'cus_country', 'cus_phone', 'shipping_method', 'product_name', 'product_category',
-  'product_profile'];
+// What SSLCommerz requires in a session request.
+const SESSION_FIELDS = (
+  'tran_id total_amount currency success_url fail_url cancel_url cus_name cus_email cus_add1 cus_city cus_country cus_phone ' +
+  'shipping_method product_name product_category product_profile'
+).split(' ');
+
+// A session's state before the customer presses a button on the pay page.
+const UNPAID = { status: 'PENDING', valId: null, bankTranId: null, tranDate: null, ipn: 'not sent' } as const;
 
 export function createSslcommerzSandbox(options: SandboxOptions): { router: Router; controls: SandboxControls } {
   const { storeId, storePassword, mountPath } = options;
@@ -82,12 +94,11 @@ export function createSslcommerzSandbox(options: SandboxOptions): { router: Rout
     if (p.currency !== 'BDT') return refuse(`Currency ${p.currency} is not supported by the built-in sandbox`);
     if ((p.tran_id ?? '').length > 30) return refuse('tran_id is longer than 30 characters');
     const sessionKey = randomBytes(16).toString('hex').toUpperCase();
-    transactions.push({
-      sessionKey, tranId: p.tran_id ?? '', amount, currency: 'BDT', productName: p.product_name ?? '', status: 'PENDING',
-      valId: null, bankTranId: null, tranDate: null, ipn: 'not sent', refunds: [],
-      urls: { success: p.success_url ?? '', fail: p.fail_url ?? '', cancel: p.cancel_url ?? '', ipn: p.ipn_url || null },
-    });
-    return { status: 'SUCCESS', failedreason: '', sessionkey: sessionKey, GatewayPageURL: `${options.publicUrl}${mountPath}/pay/${sessionKey}` };
+    const urls = { success: p.success_url ?? '', fail: p.fail_url ?? '', cancel: p.cancel_url ?? '', ipn: p.ipn_url || null };
+    const [tranId, productName] = [p.tran_id ?? '', p.product_name ?? ''];
+    transactions.push({ ...UNPAID, sessionKey, tranId, amount, currency: 'BDT', productName, urls, refunds: [] });
+    const GatewayPageURL = `${options.publicUrl}${mountPath}/pay/${sessionKey}`;
+    return { status: 'SUCCESS', failedreason: '', sessionkey: sessionKey, GatewayPageURL };
   }
 
   function validation(p: Params): Answer {
@@ -95,7 +106,7 @@ export function createSslcommerzSandbox(options: SandboxOptions): { router: Rout
     if (!authorised(p) || !tx) return { status: 'INVALID_TRANSACTION', APIConnect: authorised(p) ? 'DONE' : 'INVALID_REQUEST' };
     const forced = forcedValidation.get(tx.tranId);
     if (forced === 'INVALID_TRANSACTION') return { status: forced, APIConnect: 'DONE' };
-    const answer = { ...paymentFields(tx, storeId), status: forced ?? tx.status, validated_on: now(), APIConnect: 'DONE', gw_version: 'sandbox' };
+    const answer = { ...paymentFields(tx, storeId), status: forced ?? tx.status, validated_on: now(), APIConnect: 'DONE' };
     if (!forced && tx.status === 'VALID') tx.status = 'VALIDATED';
     return answer;
   }
@@ -105,8 +116,10 @@ export function createSslcommerzSandbox(options: SandboxOptions): { router: Rout
     if (p.bank_tran_id !== undefined || p.refund_amount !== undefined) return refund(p);
     if (p.refund_ref_id) return refundQuery(p.refund_ref_id);
     if (p.tran_id) {
-      const found = transactions.filter((t) => t.tranId === p.tran_id);
-      return { APIConnect: 'DONE', no_of_trans_found: found.length, element: found.map((t) => ({ ...paymentFields(t, storeId), sessionkey: t.sessionKey })) };
+      const element = transactions
+        .filter((t) => t.tranId === p.tran_id)
+        .map((t) => ({ ...paymentFields(t, storeId), sessionkey: t.sessionKey }));
+      return { APIConnect: 'DONE', no_of_trans_found: element.length, element };
     }
     return { APIConnect: 'INVALID_REQUEST', errorReason: 'No tran_id, refund_ref_id or bank_tran_id given' };
   }
@@ -115,8 +128,8 @@ export function createSslcommerzSandbox(options: SandboxOptions): { router: Rout
     const missing = ['bank_tran_id', 'refund_amount', 'refund_remarks'].find((field) => !p[field]);
     if (missing) return { APIConnect: 'INVALID_REQUEST', errorReason: `${missing} is missing` };
     const tx = transactions.find((t) => t.bankTranId === p.bank_tran_id);
-    const failed = (errorReason: string) =>
-      ({ APIConnect: 'DONE', bank_tran_id: p.bank_tran_id, trans_id: tx?.tranId ?? '', refund_ref_id: '', status: 'failed', errorReason });
+    const head = { APIConnect: 'DONE', bank_tran_id: p.bank_tran_id, trans_id: tx?.tranId ?? '', refund_ref_id: '' };
+    const failed = (errorReason: string) => ({ ...head, status: 'failed', errorReason });
     if (!tx) return failed('Invalid bank_tran_id');
     if (tx.status !== 'VALIDATED') return failed('Only a validated transaction can be refunded');
     const amount = parseTaka(p.refund_amount ?? '');
@@ -125,7 +138,7 @@ export function createSslcommerzSandbox(options: SandboxOptions): { router: Rout
     if (amount > refundable) return failed('Refund amount is more than the refundable amount');
     const made = { refundRefId: newId(), refeId: p.refe_id ?? '', amount, remarks: p.refund_remarks ?? '', initiatedOn: now(), queries: 0 };
     tx.refunds.push(made);
-    return { APIConnect: 'DONE', bank_tran_id: tx.bankTranId, trans_id: tx.tranId, refund_ref_id: made.refundRefId, status: 'success', errorReason: '' };
+    return { ...head, refund_ref_id: made.refundRefId, status: 'success', errorReason: '' };
   }
 
   function refundQuery(refundRefId: string): Answer {
@@ -135,8 +148,9 @@ export function createSslcommerzSandbox(options: SandboxOptions): { router: Rout
     made.queries += 1;
     // A remark containing "slow" keeps the first answer at processing, so polling can be tested.
     const status = /slow/i.test(made.remarks) && made.queries === 1 ? 'processing' : 'refunded';
-    return { APIConnect: 'DONE', bank_tran_id: tx.bankTranId, tran_id: tx.tranId, refund_ref_id: refundRefId,
-      initiated_on: made.initiatedOn, refunded_on: status === 'refunded' ? now() : '', status, errorReason: '' };
+    const ids = { bank_tran_id: tx.bankTranId, tran_id: tx.tranId, refund_ref_id: refundRefId };
+    const refunded_on = status === 'refunded' ? now() : '';
+    return { APIConnect: 'DONE', ...ids, initiated_on: made.initiatedOn, refunded_on, status, errorReason: '' };
   }
 
   async function pay(tx: SandboxTransaction, outcome: string): Promise<string> {
@@ -145,27 +159,12 @@ export function createSslcommerzSandbox(options: SandboxOptions): { router: Rout
     tx.tranDate = now();
     if (paid) [tx.valId, tx.bankTranId] = [newId(), newId()];
     if (tx.urls.ipn && dropIpn) [dropIpn, tx.ipn] = [false, 'dropped'];
-    else if (tx.urls.ipn) tx.ipn = await sendIpn(tx.urls.ipn, signIpnFields(paymentFields(tx, storeId), storePassword));
+    else if (tx.urls.ipn) tx.ipn = await postSignedIpn(tx.urls.ipn, paymentFields(tx, storeId), storePassword, fetchImpl);
     const back = new URL(paid ? tx.urls.success : outcome === 'fail' ? tx.urls.fail : tx.urls.cancel);
     back.searchParams.set('tran_id', tx.tranId);
     if (tx.valId) back.searchParams.set('val_id', tx.valId);
     back.searchParams.set('status', tx.status);
     return back.toString();
-  }
-
-  async function sendIpn(url: string, fields: Record<string, string>): Promise<string> {
-    try {
-      const res = await fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(fields).toString(),
-        signal: AbortSignal.timeout(10_000),
-      });
-      await res.arrayBuffer(); // drain, so the connection is released
-      return res.ok ? 'delivered' : `failed: HTTP ${res.status}`;
-    } catch (err) {
-      return `failed: ${err instanceof Error ? err.message : String(err)}`;
-    }
   }
 
   const router = express.Router();
@@ -190,7 +189,8 @@ export function createSslcommerzSandbox(options: SandboxOptions): { router: Rout
     const outcome = params(req).outcome ?? '';
     if (!tx) res.status(404).type('text/plain').send('Unknown session');
     else if (tx.status !== 'PENDING') res.status(409).type('text/plain').send(`This payment is already ${tx.status}`);
-    else if (!['success', 'fail', 'cancel'].includes(outcome)) res.status(400).type('text/plain').send('outcome must be success, fail or cancel');
+    else if (!['success', 'fail', 'cancel'].includes(outcome))
+      res.status(400).type('text/plain').send('outcome must be success, fail or cancel');
     else res.redirect(303, await pay(tx, outcome));
   });
 
@@ -228,12 +228,6 @@ async function readForm(req: Request): Promise<Params> {
   return out;
 }
 
-/** "1500.00" → 150000; at most two decimals, as the gateway's decimal(10,2). */
-function parseTaka(text: string): number | null {
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
-  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : null;
-}
-
 const newId = () => randomBytes(10).toString('hex').toUpperCase();
 // The gateway reports local Dhaka time (UTC+6, no DST) as "YYYY-MM-DD HH:MM:SS".
 const now = () => new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
@@ -241,7 +235,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 function payPage(tx: SandboxTransaction): string {
   const done = tx.status !== 'PENDING';
-  const button = (outcome: string, label: string) => `<button name="outcome" value="${outcome}"${done ? ' disabled' : ''}>${label}</button>`;
+  const button = (outcome: string, label: string) =>
+    `<button name="outcome" value="${outcome}"${done ? ' disabled' : ''}>${label}</button>`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>SSLCommerz sandbox</title></head><body>
 <h1>SSLCommerz sandbox</h1><p>${escapeHtml(tx.productName)}: <strong>${taka(tx.amount)} ${escapeHtml(tx.currency)}</strong>
 (transaction ${escapeHtml(tx.tranId)})${done ? `, already ${tx.status}` : ''}</p>

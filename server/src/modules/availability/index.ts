@@ -1,12 +1,24 @@
-// STUB — being replaced by the availability implementation.
+// Availability: providers' weekly hours, exceptions and scheduling settings, free slots,
+// and the catalog's "has a free slot in this window" filter.
 import type { Infra } from '../../infra';
+import type { FreeSlotSearch } from '../catalog';
 import type { ModuleParts } from '../module';
+import { AvailabilityResolver } from './availability.resolver';
+import { AvailabilityService } from './availability.service';
+import type { SchedulingCatalog } from './catalog-port';
+import { FreeSlotSearcher } from './free-slot-search';
+import { ScheduleStore } from './schedule-store';
+import { SlotCache } from './slot-cache';
 
-export const availabilityResolvers = [] as const;
+export const availabilityResolvers = [AvailabilityResolver] as const;
 
-export function availabilityModule(infra: Infra, deps: { catalog: unknown }) {
-  void infra;
-  void deps;
-  const parts: ModuleParts = { bindings: [] };
-  return { availability: { serviceIdsWithFreeSlot: async () => [] as string[] }, parts };
+export function availabilityModule(infra: Infra, deps: { catalog: SchedulingCatalog }) {
+  const availability: AvailabilityService & FreeSlotSearch = new AvailabilityService({
+    catalog: deps.catalog,
+    store: new ScheduleStore(infra.prisma),
+    slotCache: new SlotCache(infra.cache, infra.config.cacheTtlSeconds),
+    freeSlots: new FreeSlotSearcher(infra.prisma),
+  });
+  const parts: ModuleParts = { bindings: [[AvailabilityResolver, new AvailabilityResolver(availability)]] };
+  return { availability, parts };
 }

@@ -1,12 +1,49 @@
-// STUB — being replaced by the payments implementation.
 import type { Infra } from '../../infra';
+import { openPaymentGateway } from '../../infra/payments';
+import type { BookingsService } from '../bookings/bookings.service';
+import type { CatalogService } from '../catalog/catalog.service';
 import type { ModuleParts } from '../module';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { PaymentNotices } from './payment-notices';
+import { PaymentSettlement } from './payment-settlement';
+import { paymentRoutes } from './payments.routes';
+import { BookingPaymentResolver, PaymentsResolver } from './payments.resolver';
+import { PaymentsService } from './payments.service';
+import { PaymentReconciliation } from './reconciliation';
+import { RefundsService } from './refunds.service';
 
-export const paymentsResolvers = [] as const;
+export const paymentsResolvers = [PaymentsResolver, BookingPaymentResolver] as const;
 
-export function paymentsModule(infra: Infra, deps: { bookings: unknown; users: unknown }) {
-  void infra;
-  void deps;
-  const parts: ModuleParts = { bindings: [] };
-  return { payments: {}, parts };
+const REFUND_POLL_MS = 10_000;
+const RECONCILE_EVERY_MS = 60_000;
+
+export function paymentsModule(
+  infra: Infra,
+  deps: { bookings: BookingsService; catalog: CatalogService; notifications: NotificationsService },
+) {
+  const { config, prisma, log } = infra;
+  const opened = openPaymentGateway(config);
+  const notices = new PaymentNotices(deps.notifications, deps.bookings, deps.catalog);
+  const refunds = new RefundsService(prisma, opened.gateway, log);
+  refunds.onRefunded({ refunded: (payment, refund) => notices.refunded(payment, refund) });
+  const settlement = new PaymentSettlement(prisma, opened.gateway, deps.bookings, refunds, notices, log);
+  const payments = new PaymentsService(prisma, opened.gateway, deps.bookings, () => config.publicUrl, log);
+  const reconciliation = new PaymentReconciliation(prisma, opened.gateway, settlement, config.payments.reconcileAfterMinutes, log);
+  infra.events.on('booking.cancelled', (event) => refunds.refundCancellation(event));
+
+  const parts: ModuleParts = {
+    bindings: [
+      [PaymentsResolver, new PaymentsResolver(payments, refunds, deps.bookings)],
+      [BookingPaymentResolver, new BookingPaymentResolver(payments)],
+    ],
+    routes: (app) => {
+      opened.routes?.(app);
+      paymentRoutes(settlement, () => config.webOrigins[0] ?? config.publicUrl)(app);
+    },
+    jobs: [
+      { name: 'refund-poll', everyMs: REFUND_POLL_MS, run: () => refunds.pollOpen() },
+      { name: 'payment-reconciliation', everyMs: RECONCILE_EVERY_MS, run: () => reconciliation.run() },
+    ],
+  };
+  return { payments, refunds, settlement, reconciliation, gateway: opened, parts };
 }

@@ -1,0 +1,29 @@
+// `npm run db:seed`: writes the demo data into DATABASE_URL (or the embedded database),
+// unless the catalog already has categories.
+import { loadConfig } from '../server/src/config';
+import { openDatabase } from '../server/src/infra/database';
+import { createLogger } from '../server/src/infra/logger';
+import { describeDemoAccounts, seedDemoData } from '../server/src/seed/demo-data';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const db = await openDatabase(config, log);
+  try {
+    if ((await db.prisma.category.count()) > 0) {
+      console.log(`already seeded (${db.kind}): categories exist, nothing written`);
+      return;
+    }
+    const started = Date.now();
+    const counts = await seedDemoData(db.prisma);
+    console.log(`seeded ${db.kind} in ${Date.now() - started} ms: ${JSON.stringify(counts)}`);
+    console.log(describeDemoAccounts());
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

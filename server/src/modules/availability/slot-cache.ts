@@ -1,0 +1,41 @@
+// Slot results in the Cache port, invalidated by version counters rather than deletes:
+// every availability or booking write of a provider bumps `slots:<providerId>` and the
+// global `slots:all` (after its commit), so the next read builds a new key. A result
+// computed from data older than a bump is stored under the old version, which no reader
+// asks for again: bump-after-commit makes this safe without locks.
+import { cached, type Cache } from '../../infra/cache/cache';
+import type { Slot } from './slot-calculator';
+
+type StoredSlots = [number, number][];
+
+export const providerVersionName = (providerId: string) => `slots:${providerId}`;
+export const GLOBAL_VERSION_NAME = 'slots:all';
+
+export class SlotCache {
+  constructor(
+    private readonly cache: Cache,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  /** Slots of one service under the provider's current version; `facts` are the other inputs of the result. */
+  async slots(providerId: string, facts: (string | number)[], compute: () => Promise<Slot[]>): Promise<Slot[]> {
+    const version = await this.cache.version(providerVersionName(providerId));
+    const key = ['slots', providerId, version, ...facts].join(':');
+    const stored = await cached<StoredSlots>(this.cache, key, this.ttlSeconds, async () =>
+      (await compute()).map((s) => [s.startsAt.getTime(), s.endsAt.getTime()]),
+    );
+    return stored.map(([start, end]) => ({ startsAt: new Date(start), endsAt: new Date(end) }));
+  }
+
+  /** The catalog filter's answer, under the global version. */
+  async freeServices(facts: (string | number)[], compute: () => Promise<string[]>): Promise<string[]> {
+    const version = await this.cache.version(GLOBAL_VERSION_NAME);
+    return cached(this.cache, ['free-services', version, ...facts].join(':'), this.ttlSeconds, compute);
+  }
+
+  /** Call after a committed change to the provider's rules, exceptions, settings or bookings. */
+  async providerChanged(...providerIds: string[]): Promise<void> {
+    await Promise.all([...new Set(providerIds)].map((id) => this.cache.bump(providerVersionName(id))));
+    if (providerIds.length) await this.cache.bump(GLOBAL_VERSION_NAME);
+  }
+}

@@ -1,0 +1,102 @@
+// Turning gateway callbacks into state. A payment is PAID only after the gateway's own
+// validation API confirms the val_id with our tran_id, amount and currency; the IPN's
+// signature is checked first. Settling twice changes nothing.
+//
+// Steps: verify signature → find payment → validate with the gateway → one transaction:
+// payment PAID + booking CONFIRMED → (slot lost: refund at once) → notify.
+import type { Payment as PaymentRow } from '../../generated/prisma/client';
+import type { Db } from '../../infra/database';
+import type { Logger } from '../../infra/logger';
+import type { PaymentGateway } from '../../infra/payments/payment-gateway';
+import type { BookingsService } from '../bookings/bookings.service';
+import type { PaymentNotices } from './payment-notices';
+import type { RefundsService } from './refunds.service';
+
+export type Settlement =
+  | { outcome: 'paid' | 'paid-and-refunded' | 'already-settled' | 'failed' | 'cancelled'; payment: PaymentRow }
+  | { outcome: 'rejected'; reason: string; payment?: PaymentRow };
+
+const VALID = new Set(['VALID', 'VALIDATED']);
+
+export class PaymentSettlement {
+  constructor(
+    private readonly prisma: Db,
+    private readonly gateway: PaymentGateway,
+    private readonly bookings: BookingsService,
+    private readonly refunds: RefundsService,
+    private readonly notices: PaymentNotices,
+    private readonly log: Logger,
+  ) {}
+
+  /** The IPN: form fields signed with our store password. */
+  async fromIpn(fields: Record<string, string>): Promise<Settlement> {
+    if (!this.gateway.verifyIpn(fields)) return this.reject('verify_sign does not match', fields.tran_id);
+    const status = (fields.status ?? '').toUpperCase();
+    if (status === 'FAILED' || status === 'CANCELLED') return this.markUnpaid(fields.tran_id ?? '', status === 'FAILED' ? 'FAILED' : 'CANCELLED');
+    if (!VALID.has(status)) return this.reject(`IPN status ${status || '(none)'} is not a payment`, fields.tran_id);
+    return this.settle(fields.tran_id ?? '', fields.val_id ?? '');
+  }
+
+  /** Asks the validation API about val_id and, when it vouches for our payment, settles it. */
+  async settle(tranId: string, valId: string): Promise<Settlement> {
+    const payment = await this.prisma.payment.findUnique({ where: { tranId } });
+    if (!payment) return this.reject('unknown tran_id', tranId);
+    if (payment.status !== 'INITIATED' && payment.status !== 'FAILED' && payment.status !== 'CANCELLED') {
+      return { outcome: 'already-settled', payment };
+    }
+    if (!valId) return this.reject('no val_id', tranId, payment);
+    const answer = await this.gateway.validate(valId);
+    if (!answer.ok) return this.reject(`validation failed: ${answer.reason}`, tranId, payment);
+    const v = answer.value;
+    if (!VALID.has(v.status)) return this.reject(`validation status ${v.status}`, tranId, payment);
+    if (v.tranId !== payment.tranId) return this.reject(`validation is for tran_id ${v.tranId}`, tranId, payment);
+    if (v.amount !== payment.amount || v.currency !== payment.currency) {
+      return this.reject(`validation amount ${v.amount} ${v.currency} differs from ${payment.amount} ${payment.currency}`, tranId, payment);
+    }
+
+    const result = await this.prisma.$transaction(async (tx) => {
+      const claimed = await tx.payment.updateMany({
+        where: { id: payment.id, status: { in: ['INITIATED', 'FAILED', 'CANCELLED'] } },
+        data: { status: 'PAID', valId: v.valId, bankTranId: v.bankTranId, method: v.method, paidAt: new Date(), failureReason: null },
+      });
+      if (claimed.count === 0) return 'already-settled' as const;
+      return this.bookings.confirmPaid(tx, payment.bookingId);
+    });
+    const paid = await this.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    if (result === 'already-settled') return { outcome: 'already-settled', payment: paid };
+    if (result === 'not-holdable') {
+      // Paid after the hold ran out and someone else took the slot: give the money back.
+      this.log.warn({ tranId, bookingId: payment.bookingId }, 'paid booking could not be confirmed; refunding');
+      await this.refunds.request(paid, paid.amount, 'The time slot was no longer available when the payment arrived');
+      await this.notices.paidButSlotLost(paid);
+      return { outcome: 'paid-and-refunded', payment: await this.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } }) };
+    }
+    await this.notices.paid(paid);
+    return { outcome: 'paid', payment: paid };
+  }
+
+  /** The booking a tran_id pays for, to send the customer back to it. */
+  async bookingOf(tranId: string | undefined): Promise<string | null> {
+    if (!tranId) return null;
+    const payment = await this.prisma.payment.findUnique({ where: { tranId }, select: { bookingId: true } });
+    return payment?.bookingId ?? null;
+  }
+
+  private async markUnpaid(tranId: string, status: 'FAILED' | 'CANCELLED'): Promise<Settlement> {
+    const payment = await this.prisma.payment.findUnique({ where: { tranId } });
+    if (!payment) return this.reject('unknown tran_id', tranId);
+    const { count } = await this.prisma.payment.updateMany({
+      where: { id: payment.id, status: 'INITIATED' },
+      data: { status, failureReason: status === 'FAILED' ? 'The gateway reported the payment failed' : 'The customer cancelled at the gateway' },
+    });
+    const now = await this.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    if (count === 0) return { outcome: 'already-settled', payment: now };
+    if (status === 'FAILED') await this.notices.failed(now);
+    return { outcome: status === 'FAILED' ? 'failed' : 'cancelled', payment: now };
+  }
+
+  private reject(reason: string, tranId: string | undefined, payment?: PaymentRow): Settlement {
+    this.log.warn({ tranId, reason }, 'payment callback rejected');
+    return { outcome: 'rejected', reason, payment };
+  }
+}

@@ -1,0 +1,72 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ApiScope, PaymentStatus, Role } from '../../generated/prisma/enums';
+import { ForApiKeys } from '../../graphql/api-scope';
+import { viewerOf, type AppContext } from '../../graphql/context';
+import type { BookingsService } from '../bookings/bookings.service';
+import { Booking } from '../bookings/bookings.types';
+import { paymentView, refundView } from './payment-views';
+import type { PaymentsService } from './payments.service';
+import { Payment, PaymentConnection, PaymentSession, Refund } from './payments.types';
+import type { RefundsService } from './refunds.service';
+
+@Resolver(() => Payment)
+export class PaymentsResolver {
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly refunds: RefundsService,
+    private readonly bookings: BookingsService,
+  ) {}
+
+  @Authorized()
+  @ForApiKeys(ApiScope.BOOKINGS_WRITE)
+  @Mutation(() => PaymentSession)
+  async startPayment(@Arg('bookingId', () => ID) bookingId: string, @Ctx() ctx: AppContext): Promise<PaymentSession> {
+    const session = await this.payments.startPayment(viewerOf(ctx), bookingId);
+    return { payment: paymentView(session.payment), redirectUrl: session.redirectUrl };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Refund, { description: 'Admin only; cancellations refund on their own, by the cancellation policy.' })
+  async refundPayment(
+    @Arg('paymentId', () => ID) paymentId: string,
+    @Arg('amount', () => Int, { nullable: true }) amount: number | null,
+    @Arg('reason', () => String) reason: string,
+  ): Promise<Refund> {
+    const refund = await this.refunds.refundPayment(paymentId, amount, reason);
+    const payment = await this.payments.byId(refund.paymentId);
+    return refundView(refund, payment.currency);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => PaymentConnection, { description: 'Admin only.' })
+  async payments(
+    @Arg('status', () => [PaymentStatus], { nullable: true }) status: PaymentStatus[] | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    const page = await this.payments.list({ status, first, after });
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: paymentView(e.node) })) };
+  }
+
+  @FieldResolver(() => Booking)
+  booking(@Root() payment: Payment, @Ctx() ctx: AppContext) {
+    return this.bookings.bookingView(ctx.loaders.get('bookings.booking', () => this.bookings.bookingLoader()), payment.bookingId);
+  }
+
+  @FieldResolver(() => [Refund])
+  async refunds(@Root() payment: Payment, @Ctx() ctx: AppContext): Promise<Refund[]> {
+    const rows = await ctx.loaders.get('payments.refunds', () => this.payments.refundsByPaymentLoader()).load(payment.id);
+    return rows.map((r) => refundView(r, payment.amount.currency));
+  }
+}
+
+@Resolver(() => Booking)
+export class BookingPaymentResolver {
+  constructor(private readonly payments: PaymentsService) {}
+
+  @FieldResolver(() => Payment, { nullable: true })
+  async payment(@Root() booking: Booking, @Ctx() ctx: AppContext): Promise<Payment | null> {
+    const row = await ctx.loaders.get('payments.byBooking', () => this.payments.paymentByBookingLoader()).load(booking.id);
+    return row ? paymentView(row) : null;
+  }
+}

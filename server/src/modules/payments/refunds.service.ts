@@ -1,0 +1,132 @@
+// Refunds: recorded first (so no amount can be refunded twice), then asked of the gateway,
+// then polled with the refund query API until final. The payment's status and
+// refunded amount always follow from its refunds (settleStatus).
+import type { Payment as PaymentRow, Refund as RefundRow } from '../../generated/prisma/client';
+import type { PaymentStatus } from '../../generated/prisma/enums';
+import { DomainError, notFound } from '../../domain-error';
+import type { Db } from '../../infra/database';
+import type { DomainEvents } from '../../infra/domain-events';
+import type { Logger } from '../../infra/logger';
+import type { PaymentGateway } from '../../infra/payments/payment-gateway';
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+const REFUNDABLE: PaymentStatus[] = ['PAID', 'REFUND_PENDING', 'PARTIALLY_REFUNDED'];
+const CANCELLATION = 'Cancellation';
+const RETRY_PENDING_AFTER_MS = 30_000;
+
+export interface RefundListener {
+  refunded(payment: PaymentRow, refund: RefundRow): Promise<void>;
+}
+
+export class RefundsService {
+  private listener: RefundListener | null = null;
+
+  constructor(
+    private readonly prisma: Db,
+    private readonly gateway: PaymentGateway,
+    private readonly log: Logger,
+  ) {}
+
+  onRefunded(listener: RefundListener): void {
+    this.listener = listener;
+  }
+
+  /** Admin: refund `amount` (default: all that remains) of a payment. */
+  async refundPayment(paymentId: string, amount: number | null | undefined, reason: string): Promise<RefundRow> {
+    if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'Give a reason for the refund', { field: 'reason' });
+    const payment = await this.prisma.payment.findUnique({ where: { id: paymentId } });
+    if (!payment) throw notFound('That payment');
+    return this.request(payment, amount ?? null, reason.trim());
+  }
+
+  /** The cancellation policy granted `refundDue`; refund it once. */
+  async refundCancellation({ bookingId, refundDue, reason }: DomainEvents['booking.cancelled']): Promise<void> {
+    if (!refundDue || refundDue <= 0) return;
+    const payment = await this.prisma.payment.findFirst({ where: { bookingId, status: { in: REFUNDABLE } } });
+    if (!payment) {
+      this.log.warn({ bookingId }, 'cancelled booking has a refund due but no paid payment');
+      return;
+    }
+    const already = await this.prisma.refund.count({ where: { paymentId: payment.id, reason: { startsWith: CANCELLATION } } });
+    if (already) return;
+    await this.request(payment, Math.min(refundDue, payment.amount - payment.refundedAmount), `${CANCELLATION}: ${reason ?? 'booking cancelled'}`);
+  }
+
+  /** Records the refund under a row lock, then submits it. `amount` null means all that remains. */
+  async request(payment: PaymentRow, amount: number | null, reason: string): Promise<RefundRow> {
+    const refund = await this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM payment WHERE id = ${payment.id}::uuid FOR UPDATE`;
+      const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { refunds: true } });
+      if (!REFUNDABLE.includes(current.status)) {
+        throw new DomainError('INVALID_TRANSITION', `A ${current.status.toLowerCase()} payment cannot be refunded`);
+      }
+      const committed = current.refunds.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amount, 0);
+      const remaining = current.amount - committed;
+      const want = amount ?? remaining;
+      if (!Number.isInteger(want) || want <= 0 || want > remaining) {
+        throw new DomainError('BAD_USER_INPUT', `The refund must be between 1 and ${remaining} (what remains of the payment, in minor units)`, {
+          field: 'amount',
+        });
+      }
+      const created = await tx.refund.create({ data: { paymentId: payment.id, amount: want, reason } });
+      await this.settleStatus(tx, payment.id);
+      return created;
+    });
+    return this.submit(refund);
+  }
+
+  /** The scheduled job: submit refunds the gateway has not taken yet, poll those in progress. */
+  async pollOpen(): Promise<void> {
+    const open = await this.prisma.refund.findMany({ where: { status: { in: ['PENDING', 'PROCESSING'] } }, orderBy: { updatedAt: 'asc' }, take: 50 });
+    for (const refund of open) {
+      if (refund.status === 'PENDING' && Date.now() - refund.updatedAt.getTime() >= RETRY_PENDING_AFTER_MS) await this.submit(refund);
+      if (refund.status === 'PROCESSING' && refund.refundRefId) await this.poll(refund);
+    }
+  }
+
+  private async submit(refund: RefundRow): Promise<RefundRow> {
+    const payment = await this.prisma.payment.findUniqueOrThrow({ where: { id: refund.paymentId } });
+    if (!payment.bankTranId) return this.finish(refund, 'FAILED', 'The payment has no bank transaction id to refund');
+    const answer = await this.gateway.refund({ bankTranId: payment.bankTranId, amount: refund.amount, remarks: refund.reason, refId: refund.id });
+    if (!answer.ok) {
+      if (answer.retryable) {
+        this.log.warn({ refundId: refund.id, reason: answer.reason }, 'refund not submitted; will retry');
+        return this.prisma.refund.update({ where: { id: refund.id }, data: { failureReason: answer.reason } });
+      }
+      return this.finish(refund, 'FAILED', answer.reason);
+    }
+    if (answer.value.status === 'failed') return this.finish(refund, 'FAILED', answer.value.reason ?? 'The gateway refused the refund');
+    return this.prisma.refund.update({ where: { id: refund.id }, data: { status: 'PROCESSING', refundRefId: answer.value.refundRefId, failureReason: null } });
+  }
+
+  private async poll(refund: RefundRow): Promise<void> {
+    const answer = await this.gateway.refundStatus(refund.refundRefId!);
+    if (!answer.ok) return;
+    if (answer.value.status === 'refunded') await this.finish(refund, 'REFUNDED', null);
+    else if (answer.value.status === 'cancelled' || answer.value.status === 'failed') await this.finish(refund, 'FAILED', `The gateway ${answer.value.status} the refund`);
+    else await this.prisma.refund.update({ where: { id: refund.id }, data: { updatedAt: new Date() } });
+  }
+
+  private async finish(refund: RefundRow, status: 'REFUNDED' | 'FAILED', failureReason: string | null): Promise<RefundRow> {
+    const done = await this.prisma.$transaction(async (tx) => {
+      const claimed = await tx.refund.updateMany({ where: { id: refund.id, status: { in: ['PENDING', 'PROCESSING'] } }, data: { status, failureReason } });
+      await this.settleStatus(tx, refund.paymentId);
+      return claimed.count > 0;
+    });
+    const row = await this.prisma.refund.findUniqueOrThrow({ where: { id: refund.id } });
+    if (done && status === 'REFUNDED' && this.listener) {
+      await this.listener.refunded(await this.prisma.payment.findUniqueOrThrow({ where: { id: refund.paymentId } }), row);
+    }
+    if (status === 'FAILED') this.log.error({ refundId: refund.id, failureReason }, 'refund failed; needs a person');
+    return row;
+  }
+
+  /** Payment status and refunded amount, derived from its refunds. */
+  private async settleStatus(tx: Tx, paymentId: string): Promise<void> {
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { refunds: true } });
+    const refunded = payment.refunds.filter((r) => r.status === 'REFUNDED').reduce((sum, r) => sum + r.amount, 0);
+    const open = payment.refunds.some((r) => r.status === 'PENDING' || r.status === 'PROCESSING');
+    const status: PaymentStatus = open ? 'REFUND_PENDING' : refunded === 0 ? 'PAID' : refunded >= payment.amount ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+    await tx.payment.update({ where: { id: paymentId }, data: { status, refundedAmount: refunded } });
+  }
+}

@@ -1,0 +1,119 @@
+// Sessions: refresh-token rotation and reuse detection, the refresh cookie, logout, and
+// a person's view and control of their signed-in devices.
+import { aCustomer, PASSWORD } from './support/accounts';
+import { LOGOUT, login, me, refresh, sessionIdOf, setCookies } from './support/identity';
+import { codes, startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.stop());
+
+const MY_SESSIONS = `{ mySessions { id current userAgent } }`;
+
+it('rotates the refresh token: the new pair works and the old token is refused', async () => {
+  const account = await aCustomer(t);
+  const rotated = await refresh(t, account.refreshToken);
+  expect(rotated.errors).toBeUndefined();
+  const next = rotated.data!.refreshSession;
+  expect(next.refreshToken).not.toBe(account.refreshToken);
+  expect((await me(t, { token: next.accessToken })).data!.me.id).toBe(account.id);
+
+  expect(codes(await refresh(t, account.refreshToken))).toEqual(['UNAUTHENTICATED']);
+});
+
+it('ends the whole session when a rotated refresh token is presented again', async () => {
+  const account = await aCustomer(t);
+  const next = (await refresh(t, account.refreshToken)).data!.refreshSession;
+
+  const reuse = await refresh(t, account.refreshToken); // a thief replaying the old token
+  expect(codes(reuse)).toEqual(['UNAUTHENTICATED']);
+  expect(reuse.errors![0]!.message).toMatch(/already used/);
+
+  expect(codes(await refresh(t, next.refreshToken))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await me(t, { token: next.accessToken }))).toEqual(['UNAUTHENTICATED']);
+});
+
+it('sets the refresh token as an httpOnly SameSite=Strict cookie when asked, and refreshes from it', async () => {
+  const account = await aCustomer(t);
+  const signedIn = await login(t, account.email, PASSWORD, { refreshCookie: true });
+  expect(signedIn.data!.login.refreshToken).toBeNull();
+  const cookie = setCookies(signedIn).get('homeser_refresh')!;
+  expect(cookie.value).not.toBe('');
+  expect(cookie.attributes).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/graphql']));
+
+  const fromCookie = await refresh(t, null, { headers: { cookie: `homeser_refresh=${cookie.value}` } });
+  expect(fromCookie.errors).toBeUndefined();
+  expect(fromCookie.data!.refreshSession.refreshToken).toBeNull();
+  const rotatedCookie = setCookies(fromCookie).get('homeser_refresh')!;
+  expect(rotatedCookie.value).not.toBe(cookie.value);
+  expect((await me(t, { token: fromCookie.data!.refreshSession.accessToken })).data!.me.id).toBe(account.id);
+});
+
+it('refuses to refresh without a token or cookie', async () => {
+  expect(codes(await refresh(t, null))).toEqual(['UNAUTHENTICATED']);
+});
+
+it('logs out: the refresh token and the access token of that session stop working', async () => {
+  const account = await aCustomer(t);
+  const out = await t.gql(LOGOUT, { refreshToken: account.refreshToken });
+  expect(out.data).toEqual({ logout: true });
+
+  expect(codes(await refresh(t, account.refreshToken))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await me(t, { token: account.token }))).toEqual(['UNAUTHENTICATED']);
+});
+
+it('logs out with the cookie and clears it', async () => {
+  const account = await aCustomer(t);
+  const signedIn = await login(t, account.email, PASSWORD, { refreshCookie: true });
+  const cookie = setCookies(signedIn).get('homeser_refresh')!;
+
+  const out = await t.gql(LOGOUT, {}, { headers: { cookie: `homeser_refresh=${cookie.value}` } });
+  expect(out.data).toEqual({ logout: true });
+  const cleared = setCookies(out).get('homeser_refresh')!;
+  expect(cleared.value).toBe('');
+  expect(cleared.attributes.find((a) => a.startsWith('Expires='))).toMatch(/1970/);
+  expect(codes(await me(t, { token: signedIn.data!.login.accessToken }))).toEqual(['UNAUTHENTICATED']);
+});
+
+it('lists my sessions and marks the one asking as current', async () => {
+  const account = await aCustomer(t);
+  const laptop = (await login(t, account.email, PASSWORD, { headers: { 'user-agent': 'Laptop/1.0' } })).data!.login;
+
+  const r = await t.gql(MY_SESSIONS, {}, { token: laptop.accessToken });
+  const sessions = r.data!.mySessions as { id: string; current: boolean; userAgent: string | null }[];
+  expect(sessions.map((s) => s.id).sort()).toEqual([sessionIdOf(account.token), sessionIdOf(laptop.accessToken)].sort());
+  expect(sessions.filter((s) => s.current)).toEqual([{ id: sessionIdOf(laptop.accessToken), current: true, userAgent: 'Laptop/1.0' }]);
+});
+
+it('revokes another of my sessions at once, leaving this one signed in', async () => {
+  const account = await aCustomer(t);
+  const phone = (await login(t, account.email, PASSWORD)).data!.login;
+
+  const r = await t.gql(`mutation($id: ID!) { revokeSession(id: $id) }`, { id: sessionIdOf(phone.accessToken) }, { token: account.token });
+  expect(r.data).toEqual({ revokeSession: true });
+  expect(codes(await me(t, { token: phone.accessToken }))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await refresh(t, phone.refreshToken))).toEqual(['UNAUTHENTICATED']);
+  expect((await me(t, { token: account.token })).data!.me.id).toBe(account.id);
+  expect((await t.gql(MY_SESSIONS, {}, { token: account.token })).data!.mySessions).toHaveLength(1);
+});
+
+it("refuses to revoke someone else's session with NOT_FOUND", async () => {
+  const mine = await aCustomer(t);
+  const theirs = await aCustomer(t);
+  const r = await t.gql(`mutation($id: ID!) { revokeSession(id: $id) }`, { id: sessionIdOf(theirs.token) }, { token: mine.token });
+  expect(codes(r)).toEqual(['NOT_FOUND']);
+  expect((await me(t, { token: theirs.token })).data!.me.id).toBe(theirs.id);
+});
+
+it('revokes all my sessions, this one included, and says how many', async () => {
+  const account = await aCustomer(t);
+  const other = (await login(t, account.email, PASSWORD)).data!.login;
+
+  const r = await t.gql(`mutation { revokeAllSessions }`, {}, { token: account.token });
+  expect(r.data).toEqual({ revokeAllSessions: 2 });
+  expect(codes(await me(t, { token: account.token }))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await me(t, { token: other.accessToken }))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await refresh(t, other.refreshToken))).toEqual(['UNAUTHENTICATED']);
+});
