@@ -8,7 +8,7 @@ import { createSslcommerzSandbox, type SandboxControls } from './sslcommerz-sand
 
 export const SANDBOX_PATH = '/dev/sslcommerz';
 // The sandbox's own store: not a secret, it only ever signs for this server's sandbox.
-const SANDBOX_STORE = { storeId: 'homeser-sandbox', storePassword: 'homeser-sandbox-password' };
+export const SANDBOX_STORE = { storeId: 'homeser-sandbox', storePassword: 'homeser-sandbox-password' };
 
 export interface OpenedGateway {
   gateway: PaymentGateway;

@@ -12,8 +12,8 @@ import type { RefundsService } from './refunds.service';
 @Resolver(() => Payment)
 export class PaymentsResolver {
   constructor(
-    private readonly payments: PaymentsService,
-    private readonly refunds: RefundsService,
+    private readonly paymentsService: PaymentsService,
+    private readonly refundsService: RefundsService,
     private readonly bookings: BookingsService,
   ) {}
 
@@ -21,7 +21,7 @@ export class PaymentsResolver {
   @ForApiKeys(ApiScope.BOOKINGS_WRITE)
   @Mutation(() => PaymentSession)
   async startPayment(@Arg('bookingId', () => ID) bookingId: string, @Ctx() ctx: AppContext): Promise<PaymentSession> {
-    const session = await this.payments.startPayment(viewerOf(ctx), bookingId);
+    const session = await this.paymentsService.startPayment(viewerOf(ctx), bookingId);
     return { payment: paymentView(session.payment), redirectUrl: session.redirectUrl };
   }
 
@@ -32,8 +32,8 @@ export class PaymentsResolver {
     @Arg('amount', () => Int, { nullable: true }) amount: number | null,
     @Arg('reason', () => String) reason: string,
   ): Promise<Refund> {
-    const refund = await this.refunds.refundPayment(paymentId, amount, reason);
-    const payment = await this.payments.byId(refund.paymentId);
+    const refund = await this.refundsService.refundPayment(paymentId, amount, reason);
+    const payment = await this.paymentsService.byId(refund.paymentId);
     return refundView(refund, payment.currency);
   }
 
@@ -44,18 +44,20 @@ export class PaymentsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const page = await this.payments.list({ status, first, after });
+    const page = await this.paymentsService.list({ status, first, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: paymentView(e.node) })) };
   }
 
   @FieldResolver(() => Booking)
-  booking(@Root() payment: Payment, @Ctx() ctx: AppContext) {
-    return this.bookings.bookingView(ctx.loaders.get('bookings.booking', () => this.bookings.bookingLoader()), payment.bookingId);
+  async booking(@Root() payment: Payment, @Ctx() ctx: AppContext) {
+    const booking = await ctx.loaders.get('bookings.booking', () => this.bookings.bookingLoader()).load(payment.bookingId);
+    if (!booking) throw new Error(`payment ${payment.id} has no booking`);
+    return booking;
   }
 
   @FieldResolver(() => [Refund])
   async refunds(@Root() payment: Payment, @Ctx() ctx: AppContext): Promise<Refund[]> {
-    const rows = await ctx.loaders.get('payments.refunds', () => this.payments.refundsByPaymentLoader()).load(payment.id);
+    const rows = await ctx.loaders.get('payments.refunds', () => this.paymentsService.refundsByPaymentLoader()).load(payment.id);
     return rows.map((r) => refundView(r, payment.amount.currency));
   }
 }

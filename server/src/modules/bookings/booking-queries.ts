@@ -1,0 +1,118 @@
+// Reading bookings: one by id (only its customer, its provider and admins see it), the
+// customer's and the provider's lists, the admin list, and a per-request loader.
+//
+// Visibility: a booking the viewer may not see reads exactly like one that does not
+// exist: `booking(id)` answers null for both, so ids cannot be probed. (Mutations by a
+// stranger answer FORBIDDEN, as DESIGN.md's table says; ids are random UUIDs.)
+// Lists: newest start first (startsAt desc, id desc as the tie-break), keyset cursors
+// over that pair, so a page never repeats or skips rows when bookings are added.
+import DataLoader from 'dataloader';
+import type { Booking as BookingRow, Prisma } from '../../generated/prisma/client';
+import type { BookingStatus } from '../../generated/prisma/enums';
+import { DomainError, badInput } from '../../domain-error';
+import { decodeCursor, pageSize, toConnection, type Connection } from '../../graphql/common.types';
+import type { Db } from '../../infra/database';
+import { isUuid } from '../availability/availability.service';
+import type { SchedulingCatalog } from '../availability/catalog-port';
+import type { Viewer } from '../identity/viewer';
+import { actorsOf, type Actor } from './booking-transitions';
+
+type BookingCursor = [string, string];
+const isBookingCursor = (v: unknown): v is BookingCursor =>
+  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string') && isUuid(v[1] as string) && !Number.isNaN(Date.parse(v[0] as string));
+
+export interface ListArgs {
+  status?: BookingStatus[] | null;
+  from?: Date | null;
+  to?: Date | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface AdminListArgs extends ListArgs {
+  providerId?: string | null;
+  customerId?: string | null;
+}
+
+export class BookingQueries {
+  constructor(
+    private readonly prisma: Db,
+    private readonly catalog: SchedulingCatalog,
+  ) {}
+
+  /** Batches the booking lookups of one request into one query. */
+  loader(): DataLoader<string, BookingRow | null> {
+    return new DataLoader(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const rows = valid.length ? await this.prisma.booking.findMany({ where: { id: { in: valid } } }) : [];
+      const byId = new Map(rows.map((b) => [b.id, b]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  find(id: string): Promise<BookingRow | null> {
+    return isUuid(id) ? this.prisma.booking.findUnique({ where: { id } }) : Promise.resolve(null);
+  }
+
+  async viewerProviderId(viewer: Viewer): Promise<string | null> {
+    return (await this.catalog.providerOfUser(viewer.userId))?.id ?? null;
+  }
+
+  /** How the viewer relates to the booking; the provider lookup is skipped for its customer. */
+  async actorsOf(viewer: Viewer, booking: BookingRow): Promise<Actor[]> {
+    const providerId = booking.customerId === viewer.userId ? null : await this.viewerProviderId(viewer);
+    return actorsOf(viewer, booking, providerId);
+  }
+
+  async visibleBooking(viewer: Viewer, id: string): Promise<BookingRow | null> {
+    const booking = await this.find(id);
+    return booking && (await this.actorsOf(viewer, booking)).length ? booking : null;
+  }
+
+  myBookings(viewer: Viewer, args: ListArgs): Promise<Connection<BookingRow>> {
+    return this.page({ customerId: viewer.userId, ...filters({ ...args, from: null, to: null }) }, args);
+  }
+
+  async providerBookings(viewer: Viewer, args: ListArgs): Promise<Connection<BookingRow>> {
+    const providerId = await this.viewerProviderId(viewer);
+    if (!providerId) throw new DomainError('FORBIDDEN', 'Only providers have bookings to manage; become a provider first');
+    return this.page({ providerId, ...filters(args) }, args);
+  }
+
+  allBookings(args: AdminListArgs): Promise<Connection<BookingRow>> {
+    for (const field of ['providerId', 'customerId'] as const) {
+      const id = args[field];
+      if (id && !isUuid(id)) throw badInput(field, `${field} is not a valid id`);
+    }
+    return this.page(
+      { ...(args.providerId && { providerId: args.providerId }), ...(args.customerId && { customerId: args.customerId }), ...filters(args) },
+      args,
+    );
+  }
+
+  private async page(where: Prisma.BookingWhereInput, args: ListArgs): Promise<Connection<BookingRow>> {
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after, isBookingCursor);
+    const keyset: Prisma.BookingWhereInput | undefined = after && {
+      OR: [{ startsAt: { lt: new Date(after[0]) } }, { startsAt: new Date(after[0]), id: { lt: after[1] } }],
+    };
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.booking.findMany({
+        where: keyset ? { AND: [where, keyset] } : where,
+        orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
+        take: first + 1,
+      }),
+      this.prisma.booking.count({ where }),
+    ]);
+    return toConnection(rows, first, totalCount, (b) => [b.startsAt.toISOString(), b.id], (b) => b);
+  }
+}
+
+/** Status and start-time filters: startsAt in [from, to). */
+function filters(args: ListArgs): Prisma.BookingWhereInput {
+  if (args.from && args.to && args.from >= args.to) throw badInput('to', 'to must be after from');
+  return {
+    ...(args.status?.length && { status: { in: args.status } }),
+    ...((args.from || args.to) && { startsAt: { ...(args.from && { gte: args.from }), ...(args.to && { lt: args.to }) } }),
+  };
+}

@@ -1,0 +1,116 @@
+// Who may do what to a booking, and when: DESIGN.md's table as data, plus the time rules
+// the table states in words. Pure: the booking, the actor and `now` go in; an answer
+// comes out. bookings.service.ts's one `transition` function asks it before every write.
+import type { BookingStatus } from '../../generated/prisma/enums';
+import type { BookingAction } from './bookings.types';
+
+export type Actor = 'customer' | 'provider' | 'admin';
+
+export const TRANSITIONS: Record<BookingStatus, Partial<Record<Actor, readonly BookingAction[]>>> = {
+  REQUESTED: { customer: ['CANCEL', 'RESCHEDULE'], provider: ['ACCEPT', 'REJECT'], admin: ['CANCEL'] },
+  PENDING_PAYMENT: { customer: ['PAY', 'CANCEL', 'RESCHEDULE'], provider: ['CANCEL'], admin: ['CANCEL'] },
+  CONFIRMED: { customer: ['CANCEL', 'RESCHEDULE'], provider: ['CANCEL', 'COMPLETE'], admin: ['CANCEL'] },
+  COMPLETED: { customer: ['REVIEW'] },
+  REJECTED: {},
+  CANCELLED: {},
+  EXPIRED: {},
+};
+
+/** Actions allowedActions may offer. REVIEW joins when reviews exist. */
+const OFFERED: readonly BookingAction[] = ['ACCEPT', 'REJECT', 'PAY', 'CANCEL', 'RESCHEDULE', 'COMPLETE'];
+
+/** What the rules read of a booking. */
+export interface BookingFacts {
+  status: BookingStatus;
+  startsAt: Date;
+  endsAt: Date;
+  holdExpiresAt: Date | null;
+  answerBy: Date | null;
+  priceAmount: number;
+  refundDueAmount: number | null;
+}
+
+export interface CancellationPolicy {
+  /** A customer cancelling a CONFIRMED booking more than this many hours ahead gets everything back. */
+  fullRefundHours: number;
+}
+
+const VERB: Record<BookingAction, string> = {
+  ACCEPT: 'accept',
+  REJECT: 'reject',
+  PAY: 'pay for',
+  CANCEL: 'cancel',
+  RESCHEDULE: 'reschedule',
+  COMPLETE: 'complete',
+  REVIEW: 'review',
+};
+
+/** Null when the actor may do it now; otherwise the reason, for INVALID_TRANSITION. */
+export function refusal(action: BookingAction, actor: Actor, b: BookingFacts, now: Date, policy: CancellationPolicy): string | null {
+  if (!TRANSITIONS[b.status][actor]?.includes(action)) {
+    return `As its ${actor} you cannot ${VERB[action]} a booking that is ${b.status.replace('_', ' ').toLowerCase()}`;
+  }
+  switch (action) {
+    case 'ACCEPT':
+      return b.startsAt <= now || (b.answerBy !== null && b.answerBy <= now) ? 'The time to answer this request has passed' : null;
+    case 'PAY':
+      return !b.holdExpiresAt || b.holdExpiresAt <= now ? 'The hold on this slot has expired; book it again' : null;
+    case 'RESCHEDULE':
+      return b.status === 'CONFIRMED' && !beforeFullRefundCloses(b, now, policy)
+        ? `A confirmed booking can be rescheduled only until ${policy.fullRefundHours} hours before it starts; cancel it instead`
+        : null;
+    case 'COMPLETE':
+      return now < b.endsAt ? 'A booking can be completed only after it ends' : null;
+    default:
+      return null;
+  }
+}
+
+/** The viewer's relations to a booking, parties first; empty for a stranger. */
+export function actorsOf(
+  viewer: { userId: string; role: string },
+  b: { customerId: string; providerId: string },
+  viewerProviderId: string | null,
+): Actor[] {
+  const actors: Actor[] = [];
+  if (b.customerId === viewer.userId) actors.push('customer');
+  if (viewerProviderId !== null && b.providerId === viewerProviderId) actors.push('provider');
+  if (viewer.role === 'ADMIN') actors.push('admin');
+  return actors;
+}
+
+/** The actor whose rights apply: a party of the booking before an admin (the order of actorsOf). */
+export function actingAs(actors: Actor[], action: BookingAction, b: BookingFacts): Actor | undefined {
+  return actors.find((a) => TRANSITIONS[b.status][a]?.includes(action)) ?? actors[0];
+}
+
+/** Every action some role of the viewer may take now, in the enum's order. */
+export function allowedActions(actors: Actor[], b: BookingFacts, now: Date, policy: CancellationPolicy): BookingAction[] {
+  return OFFERED.filter((action) => actors.some((actor) => refusal(action, actor, b, now, policy) === null));
+}
+
+/**
+ * What a cancellation now gives back (minor units); null when nothing was paid, i.e.
+ * the booking is not CONFIRMED. Provider and admin cancellations refund in full; the
+ * customer gets everything more than fullRefundHours before the start, nothing after.
+ * Worked example (24 h, 1500 poisha): start Fri 10:00, cancel Thu 09:59 → 1500; Thu 10:00 → 0.
+ */
+export function refundDue(b: BookingFacts, actor: Actor, now: Date, policy: CancellationPolicy): number | null {
+  if (b.status !== 'CONFIRMED') return null;
+  if (actor !== 'customer') return b.priceAmount;
+  return beforeFullRefundCloses(b, now, policy) ? b.priceAmount : 0;
+}
+
+/**
+ * Booking.cancellationRefund: for a CONFIRMED booking, what the customer's cancellation
+ * would give back now; for a CANCELLED one, the refund recorded when it was cancelled;
+ * otherwise null (nothing is paid).
+ */
+export function cancellationRefund(b: BookingFacts, now: Date, policy: CancellationPolicy): number | null {
+  if (b.status === 'CANCELLED') return b.refundDueAmount;
+  return refundDue(b, 'customer', now, policy);
+}
+
+function beforeFullRefundCloses(b: BookingFacts, now: Date, policy: CancellationPolicy): boolean {
+  return b.startsAt.getTime() - now.getTime() > policy.fullRefundHours * 3_600_000;
+}

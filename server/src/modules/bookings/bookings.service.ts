@@ -1,0 +1,202 @@
+// What customers and providers do with bookings: request one, then accept, reject,
+// cancel, reschedule, complete. Every change after the request goes through one
+// `transition` function: load, check actor and status against the table
+// (booking-transitions.ts), one conditional UPDATE, refresh slot caches, announce.
+// The exclusion constraint booking_no_overlap, not a lock, keeps slots single.
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Booking as BookingRow, Prisma } from '../../generated/prisma/client';
+import type { Role } from '../../generated/prisma/enums';
+import { DomainError, notFound } from '../../domain-error';
+import { PgError, sqlState, type Db } from '../../infra/database';
+import type { DomainEventBus } from '../../infra/domain-events';
+import { parseInput } from '../../input-validation';
+import { slotTaken, type AvailabilityService, type BookingTarget } from '../availability/availability.service';
+import type { Viewer } from '../identity/viewer';
+import type { BookingPayments } from './booking-payments';
+import type { BookingQueries } from './booking-queries';
+import { actingAs, refundDue, refusal, type Actor, type CancellationPolicy } from './booking-transitions';
+import type { BookingAction } from './bookings.types';
+
+const MS_PER_MINUTE = 60_000;
+const reasonSchema = z.string().trim().max(500, 'must be at most 500 characters').nullish();
+const requestSchema = z.object({
+  serviceId: z.string(),
+  startsAt: z.date(),
+  notes: z.string().trim().max(2000, 'must be at most 2000 characters').nullish(),
+  idempotencyKey: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullish(),
+});
+type RequestInput = z.output<typeof requestSchema>;
+
+const ROLE_OF: Record<Actor, Role> = { customer: 'CUSTOMER', provider: 'PROVIDER', admin: 'ADMIN' };
+
+export interface BookingsDeps {
+  prisma: Db;
+  availability: AvailabilityService;
+  queries: BookingQueries;
+  payments: BookingPayments;
+  events: DomainEventBus;
+  config: Config['bookings'];
+  now?: () => Date;
+}
+
+interface Step {
+  booking: BookingRow;
+  actor: Actor;
+  now: Date;
+}
+
+export class BookingsService {
+  readonly policy: CancellationPolicy;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: BookingsDeps) {
+    this.policy = { fullRefundHours: deps.config.fullRefundHours };
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Books a free slot: REQUESTED for the provider to answer, or PENDING_PAYMENT (instant booking) with a hold. */
+  async requestBooking(viewer: Viewer, input: unknown): Promise<BookingRow> {
+    const request = parseInput(requestSchema, input);
+    const retried = await this.earlierAttempt(viewer, request);
+    if (retried) return retried;
+    const target = await this.deps.availability.bookingTarget(request.serviceId);
+    if (target.scheduling.userId === viewer.userId) throw new DomainError('FORBIDDEN', 'You cannot book your own service');
+    await this.deps.availability.assertBookable(target, request.startsAt);
+    const booking = await this.insert(viewer, target, request);
+    await this.deps.availability.providerChanged(booking.providerId);
+    return booking;
+  }
+
+  acceptBooking(viewer: Viewer, id: string): Promise<BookingRow> {
+    return this.transition(viewer, id, 'ACCEPT', async ({ now }) => ({
+      status: 'PENDING_PAYMENT',
+      holdExpiresAt: new Date(now.getTime() + this.deps.config.holdMinutes * MS_PER_MINUTE),
+    }));
+  }
+
+  rejectBooking(viewer: Viewer, id: string, reason?: string | null): Promise<BookingRow> {
+    const why = parseInput(reasonSchema, reason) || null;
+    return this.transition(viewer, id, 'REJECT', async () => ({ status: 'REJECTED', cancellationReason: why }));
+  }
+
+  /** A CONFIRMED booking records the refund its cancellation is due; payments refunds it on 'booking.cancelled'. */
+  async cancelBooking(viewer: Viewer, id: string, reason?: string | null): Promise<BookingRow> {
+    const why = parseInput(reasonSchema, reason) || null;
+    const cancelled = await this.transition(viewer, id, 'CANCEL', async ({ booking, actor, now }) => ({
+      status: 'CANCELLED',
+      cancellationReason: why,
+      cancelledBy: ROLE_OF[actor],
+      refundDueAmount: refundDue(booking, actor, now, this.policy), // null unless it was CONFIRMED (paid)
+    }));
+    if (cancelled.refundDueAmount !== null) {
+      this.deps.events.emit('booking.cancelled', { bookingId: cancelled.id, refundDue: cancelled.refundDueAmount, reason: why });
+    }
+    return cancelled;
+  }
+
+  /** Moves the booking to another free slot of its service in one UPDATE, or leaves it as it was. */
+  rescheduleBooking(viewer: Viewer, id: string, startsAt: Date): Promise<BookingRow> {
+    return this.transition(viewer, id, 'RESCHEDULE', async ({ booking }) => {
+      const target = await this.deps.availability.bookingTarget(booking.serviceId).catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === 'NOT_FOUND') {
+          throw new DomainError('INVALID_TRANSITION', 'This service is no longer offered; cancel the booking instead');
+        }
+        throw err;
+      });
+      await this.deps.availability.assertBookable(target, startsAt, booking.id);
+      return { startsAt, ...times(target, startsAt) };
+    });
+  }
+
+  completeBooking(viewer: Viewer, id: string): Promise<BookingRow> {
+    return this.transition(viewer, id, 'COMPLETE', async () => ({ status: 'COMPLETED' }));
+  }
+
+  // Delegates for the payments module and the app (see booking-payments.ts, booking-queries.ts).
+  bookingForPayment: BookingPayments['bookingForPayment'] = (viewer, id) => this.deps.payments.bookingForPayment(viewer, id);
+  confirmPaid: BookingPayments['confirmPaid'] = (tx, id) => this.deps.payments.confirmPaid(tx, id);
+  confirmedAfterCommit: BookingPayments['confirmedAfterCommit'] = (id) => this.deps.payments.confirmedAfterCommit(id);
+  bookingLoader: BookingQueries['loader'] = () => this.deps.queries.loader();
+
+  /**
+   * The one way a booking changes after it was requested: the viewer must be a party or
+   * an admin (FORBIDDEN otherwise), the table must allow the action now
+   * (INVALID_TRANSITION otherwise), and the UPDATE only applies if the booking is still
+   * as it was read, so of two concurrent transitions exactly one wins.
+   */
+  private async transition(
+    viewer: Viewer,
+    id: string,
+    action: BookingAction,
+    change: (step: Step) => Promise<Prisma.BookingUpdateManyMutationInput>,
+  ): Promise<BookingRow> {
+    const booking = await this.deps.queries.find(id);
+    if (!booking) throw notFound('That booking');
+    const actors = await this.deps.queries.actorsOf(viewer, booking);
+    const actor = actingAs(actors, action, booking);
+    if (!actor) throw new DomainError('FORBIDDEN', 'This booking is not yours');
+    const now = this.now();
+    const refused = refusal(action, actor, booking, now, this.policy);
+    if (refused) throw new DomainError('INVALID_TRANSITION', refused);
+
+    const data = await change({ booking, actor, now });
+    const [changed] = await this.deps.prisma.booking
+      .updateManyAndReturn({ where: { id, status: booking.status, startsAt: booking.startsAt }, data })
+      .catch((err: unknown) => {
+        throw sqlState(err) === PgError.exclusionViolation ? slotTaken() : err;
+      });
+    if (!changed) throw new DomainError('INVALID_TRANSITION', 'This booking changed while you were acting on it; reload it and try again');
+    await this.deps.availability.providerChanged(booking.providerId);
+    return changed;
+  }
+
+  /** A retry with a used idempotency key returns the first booking (CONFLICT if it asked for something else). */
+  private async earlierAttempt(viewer: Viewer, request: RequestInput): Promise<BookingRow | null> {
+    if (!request.idempotencyKey) return null;
+    const first = await this.deps.prisma.booking.findUnique({
+      where: { customerId_idempotencyKey: { customerId: viewer.userId, idempotencyKey: request.idempotencyKey } },
+    });
+    if (first && (first.serviceId !== request.serviceId || first.startsAt.getTime() !== request.startsAt.getTime())) {
+      throw new DomainError('CONFLICT', 'This idempotency key was already used for a different booking; use a new key', { field: 'idempotencyKey' });
+    }
+    return first;
+  }
+
+  private async insert(viewer: Viewer, { service, scheduling }: BookingTarget, request: RequestInput): Promise<BookingRow> {
+    const now = this.now().getTime();
+    const { holdMinutes, answerHours } = this.deps.config;
+    try {
+      return await this.deps.prisma.booking.create({
+        data: {
+          serviceId: service.id,
+          providerId: scheduling.id,
+          customerId: viewer.userId,
+          startsAt: request.startsAt,
+          ...times({ service, scheduling }, request.startsAt),
+          status: service.instantBooking ? 'PENDING_PAYMENT' : 'REQUESTED',
+          priceAmount: service.priceAmount,
+          currency: service.currency,
+          notes: request.notes || null,
+          holdExpiresAt: service.instantBooking ? new Date(now + holdMinutes * MS_PER_MINUTE) : null,
+          answerBy: service.instantBooking ? null : new Date(Math.min(now + answerHours * 3_600_000, request.startsAt.getTime())),
+          idempotencyKey: request.idempotencyKey ?? null,
+        },
+      });
+    } catch (err) {
+      const state = sqlState(err);
+      if (state !== PgError.exclusionViolation && state !== PgError.uniqueViolation) throw err;
+      // Two retries with one key racing: the loser meets either constraint; the winner's booking is the answer.
+      const first = await this.earlierAttempt(viewer, request);
+      if (first) return first;
+      if (state === PgError.exclusionViolation) throw slotTaken();
+      throw err;
+    }
+  }
+}
+
+/** endsAt and blockedUntil (end + the service's buffer) of a booking starting at startsAt. */
+function times({ service }: BookingTarget, startsAt: Date) {
+  const endsAt = new Date(startsAt.getTime() + service.durationMinutes * MS_PER_MINUTE);
+  return { endsAt, blockedUntil: new Date(endsAt.getTime() + service.bufferMinutes * MS_PER_MINUTE) };
+}

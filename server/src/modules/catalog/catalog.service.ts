@@ -1,0 +1,192 @@
+// Reading the catalog: categories, the services list and search, a service, a provider,
+// the per-request loaders behind the field resolvers, and what bookings and availability
+// ask of the catalog. Viewer-independent reads are cached (catalog-cache.ts).
+import DataLoader from 'dataloader';
+import { z } from 'zod';
+import { notFound } from '../../domain-error';
+import { toConnection, type Connection } from '../../graphql/common.types';
+import type { Db } from '../../infra/database';
+import { isTimeZone, parseInput } from '../../input-validation';
+import type { UsersService } from '../identity/users.service';
+import type { Viewer } from '../identity/viewer';
+import { keyOf, type CatalogCache } from './catalog-cache';
+import * as rows from './catalog.rows';
+import type { CategoryRow, ImageRow, ProviderRow, ProviderScheduling, PublicProfileRow, SchedulingPatch, ServiceForBooking, ServiceRow } from './catalog.rows';
+import { ServiceOrder } from './catalog.inputs';
+import { searchServices } from './service-search';
+import { parseServicesQuery, type ServicesArgs, type ServicesQuery } from './services-query';
+
+/** What the catalog asks of the availability module for `ServiceFilter.availableFrom/To`. */
+export interface FreeSlotSearch {
+  /** Ids of active services having at least one free slot starting in [from, to). */
+  serviceIdsWithFreeSlot(from: Date, to: Date): Promise<string[]>;
+}
+
+/** Root query fields answered from catalog data alone (the edge response cache may keep them). */
+export const CATALOG_PUBLIC_QUERIES: ReadonlySet<string> = new Set(['categories', 'services', 'service', 'provider']);
+
+const schedulingSchema = z.object({
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Dhaka').optional(),
+  minNoticeMinutes: z.number().int().min(0).max(30 * 24 * 60, 'must be at most 30 days').optional(),
+  maxAdvanceDays: z.number().int().min(1).max(365).optional(),
+});
+
+export class CatalogService {
+  readonly publicQueries = CATALOG_PUBLIC_QUERIES;
+
+  constructor(
+    private readonly prisma: Db,
+    private readonly cache: CatalogCache,
+    private readonly users: UsersService,
+    private readonly freeSlots: () => FreeSlotSearch,
+  ) {}
+
+  categories(): Promise<CategoryRow[]> {
+    return this.cache.read('categories', () => this.loadCategories(), (c) => c);
+  }
+
+  /** The services list: active services only, unless includeInactive (a provider's own list). */
+  async services(args: ServicesArgs, includeInactive = false): Promise<Connection<ServiceRow>> {
+    const query = parseServicesQuery(args, includeInactive);
+    // Free slots change with every booking, so such lists are computed, never cached.
+    if (query.window) {
+      const ids = await this.freeSlots().serviceIdsWithFreeSlot(query.window.from, query.window.to);
+      return this.page({ ...query, criteria: { ...query.criteria, onlyIds: ids } });
+    }
+    return this.cache.read(`services:${keyOf(query)}`, () => this.page(query), rows.revivePage);
+  }
+
+  /** A provider's services: strangers see the active ones, the provider and admins all of them. */
+  providerServices(provider: ProviderRow, viewer: Viewer | null, first: number, after: string | null): Promise<Connection<ServiceRow>> {
+    const includeInactive = !!viewer && (viewer.role === 'ADMIN' || viewer.userId === provider.userId);
+    return this.services({ filter: { providerId: provider.id }, orderBy: ServiceOrder.NEWEST, first, after }, includeInactive);
+  }
+
+  /** Any service, active or not, so links to a withdrawn service still show what it was. */
+  service(id: string): Promise<ServiceRow | null> {
+    if (!rows.isUuid(id)) return Promise.resolve(null);
+    return this.cache.read(`service:${id}`, () => this.prisma.service.findUnique({ where: { id } }), (s) => s && rows.reviveService(s));
+  }
+
+  provider(id: string): Promise<ProviderRow | null> {
+    if (!rows.isUuid(id)) return Promise.resolve(null);
+    return this.cache.read(`provider:${id}`, () => this.prisma.providerProfile.findUnique({ where: { id } }), rows.reviveProvider);
+  }
+
+  // ------------------------------------------------------------ per-request loaders
+
+  serviceLoader(): DataLoader<string, ServiceRow | null> {
+    return byId((ids) => this.prisma.service.findMany({ where: { id: { in: ids } } }));
+  }
+
+  providerLoader(): DataLoader<string, ProviderRow | null> {
+    return byId((ids) => this.prisma.providerProfile.findMany({ where: { id: { in: ids } } }));
+  }
+
+  /** Provider profiles by their owner's user id (User.provider). */
+  providerByUserLoader(): DataLoader<string, ProviderRow | null> {
+    return new DataLoader(async (userIds) => {
+      const found = await this.prisma.providerProfile.findMany({ where: { userId: { in: [...userIds] } } });
+      const byUser = new Map(found.map((p) => [p.userId, p]));
+      return userIds.map((id) => byUser.get(id) ?? null);
+    });
+  }
+
+  /** A service's images in display order. */
+  imagesLoader(): DataLoader<string, ImageRow[]> {
+    return new DataLoader(async (serviceIds) => {
+      const images = await this.prisma.serviceImage.findMany({
+        where: { serviceId: { in: [...serviceIds] } },
+        orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+      });
+      const byService = new Map<string, ImageRow[]>();
+      for (const image of images) byService.set(image.serviceId, [...(byService.get(image.serviceId) ?? []), image]);
+      return serviceIds.map((id) => byService.get(id) ?? []);
+    });
+  }
+
+  /** Categories come from the cached list: a handful of rows, read once per request at most. */
+  categoryLoader(): DataLoader<string, CategoryRow | null> {
+    return new DataLoader(async (ids) => {
+      const byCategory = new Map((await this.categories()).map((c) => [c.id, c]));
+      return ids.map((id) => byCategory.get(id) ?? null);
+    });
+  }
+
+  /** The public face of a provider's owner, through the identity module's user loader. */
+  ownerLoader(): DataLoader<string, PublicProfileRow | null> {
+    const users = this.users.loader();
+    return new DataLoader(async (ids) =>
+      (await users.loadMany(ids)).map((u) => (u && !(u instanceof Error) ? { id: u.id, name: u.name, avatarPublicId: u.avatarPublicId } : null)),
+    );
+  }
+
+  // ------------------------------------------------------------ for bookings and availability
+
+  async serviceForBooking(serviceId: string): Promise<ServiceForBooking | null> {
+    if (!rows.isUuid(serviceId)) return null;
+    return this.prisma.service.findUnique({
+      where: { id: serviceId },
+      select: { id: true, providerId: true, title: true, priceAmount: true, currency: true, durationMinutes: true, bufferMinutes: true, instantBooking: true, active: true },
+    });
+  }
+
+  async providerScheduling(providerId: string): Promise<ProviderScheduling | null> {
+    if (!rows.isUuid(providerId)) return null;
+    return this.prisma.providerProfile.findUnique({ where: { id: providerId }, select: schedulingColumns });
+  }
+
+  async providerOfUser(userId: string): Promise<ProviderScheduling | null> {
+    if (!rows.isUuid(userId)) return null;
+    return this.prisma.providerProfile.findUnique({ where: { userId }, select: schedulingColumns });
+  }
+
+  /** Changes a provider's scheduling settings; BAD_USER_INPUT names the field at fault. */
+  async updateScheduling(providerId: string, patch: SchedulingPatch): Promise<void> {
+    const data = parseInput(schedulingSchema, patch);
+    const found = rows.isUuid(providerId) && (await this.prisma.providerProfile.findUnique({ where: { id: providerId }, select: { id: true } }));
+    if (!found) throw notFound('That provider');
+    await this.prisma.providerProfile.update({ where: { id: providerId }, data });
+    await this.cache.invalidate();
+  }
+
+  // ------------------------------------------------------------ for the edge response cache
+
+  version(): Promise<number> {
+    return this.cache.version();
+  }
+
+  onChange(listener: () => void): () => void {
+    return this.cache.onChange(listener);
+  }
+
+  private async page(query: ServicesQuery): Promise<Connection<ServiceRow>> {
+    const found = await searchServices(this.prisma, query.criteria, query.order, query.first, query.after);
+    const loaded = await this.prisma.service.findMany({ where: { id: { in: found.items.map((i) => i.id) } } });
+    const byId = new Map(loaded.map((s) => [s.id, s]));
+    const items = found.items.flatMap((i) => {
+      const node = byId.get(i.id);
+      return node ? [{ ...i, node }] : [];
+    });
+    return toConnection(items, query.first, found.totalCount, (i) => i.cursor, (i) => i.node);
+  }
+
+  private async loadCategories(): Promise<CategoryRow[]> {
+    return this.prisma.$queryRaw<CategoryRow[]>`
+      SELECT c.id::text AS id, c.slug, c.name, c.sort_order AS "sortOrder",
+             (count(s.id) FILTER (WHERE s.active))::int AS "serviceCount"
+      FROM category c LEFT JOIN service s ON s.category_id = c.id
+      GROUP BY c.id ORDER BY c.sort_order, c.name`;
+  }
+}
+
+const schedulingColumns = { id: true, userId: true, timeZone: true, minNoticeMinutes: true, maxAdvanceDays: true } as const;
+
+function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const valid = ids.filter(rows.isUuid);
+    const found = valid.length ? await load(valid) : [];
+    const map = new Map(found.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
