@@ -16,5 +16,9 @@ export default tseslint.config(
     files: ['server/src/config.ts', 'server/test/**', 'bench/**', 'prisma/**', 'web/vite.config.ts', 'server/jest.config.js', 'prisma.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
-  { files: ['server/jest.config.js'], languageOptions: { globals: { module: 'writable' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['server/jest.config.js', '**/*.cjs'],
+    languageOptions: { globals: { module: 'writable', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

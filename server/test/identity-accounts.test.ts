@@ -92,7 +92,12 @@ it('refuses an expired access token with UNAUTHENTICATED and says to refresh', a
   expect(codes(r)).toEqual(['UNAUTHENTICATED']);
   expect(r.errors![0]!.message).toMatch(/expired/);
   // The same claims, not yet expired, are accepted: only the expiry was wrong.
-  const fresh = await anAccessToken(JWT_SECRET, { sub: account.id, sid: sessionIdOf(account.token), role: 'CUSTOMER', exp: new Date(Date.now() + 60_000) });
+  const fresh = await anAccessToken(JWT_SECRET, {
+    sub: account.id,
+    sid: sessionIdOf(account.token),
+    role: 'CUSTOMER',
+    exp: new Date(Date.now() + 60_000),
+  });
   expect((await me(t, { token: fresh })).data!.me.id).toBe(account.id);
 });
 

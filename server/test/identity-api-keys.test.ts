@@ -28,7 +28,9 @@ it('shows the secret once; myApiKeys lists the prefix, never the secret', async 
   expect(secret.startsWith(`hs_${apiKey.prefix}_`)).toBe(true);
 
   const listed = await t.gql(MY_KEYS, {}, { token: owner.token });
-  expect(listed.data!.myApiKeys).toEqual([{ id: apiKey.id, name: 'Calendar sync', prefix: apiKey.prefix, scopes: ['BOOKINGS_READ'], lastUsedAt: null }]);
+  expect(listed.data!.myApiKeys).toEqual([
+    { id: apiKey.id, name: 'Calendar sync', prefix: apiKey.prefix, scopes: ['BOOKINGS_READ'], lastUsedAt: null },
+  ]);
   expect(JSON.stringify(listed)).not.toContain(secret);
 
   const row = await t.app.infra.prisma.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
@@ -41,7 +43,10 @@ it('signs a request in as its owner', async () => {
   const r = await t.gql(`{ __typename }`, {}, { apiKey: secret });
   expect(r.status).toBe(200);
   expect(r.data).toEqual({ __typename: 'Query' });
-  expect((await t.gql(MY_KEYS, {}, { token: owner.token })).data!.myApiKeys[0]).toMatchObject({ id: apiKey.id, lastUsedAt: expect.any(String) });
+  expect((await t.gql(MY_KEYS, {}, { token: owner.token })).data!.myApiKeys[0]).toMatchObject({
+    id: apiKey.id,
+    lastUsedAt: expect.any(String),
+  });
 });
 
 describe('a key with BOOKINGS_READ only', () => {
@@ -110,7 +115,9 @@ it('stops working when its owner is suspended', async () => {
 it('cannot be revoked by someone else (NOT_FOUND)', async () => {
   const { apiKey, secret } = await aKey(await aCustomer(t), ['BOOKINGS_READ']);
   const stranger = await aCustomer(t);
-  expect(codes(await t.gql(`mutation($id: ID!) { revokeApiKey(id: $id) }`, { id: apiKey.id }, { token: stranger.token }))).toEqual(['NOT_FOUND']);
+  expect(codes(await t.gql(`mutation($id: ID!) { revokeApiKey(id: $id) }`, { id: apiKey.id }, { token: stranger.token }))).toEqual([
+    'NOT_FOUND',
+  ]);
   expect((await t.gql(`{ __typename }`, {}, { apiKey: secret })).status).toBe(200);
 });
 

@@ -34,7 +34,8 @@ describe.each<[string, TestAppOptions]>([
     const t = await startTestApp({ ...options, env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_LOGIN_PER_IP: '3' } });
     try {
       const ip = '203.0.113.7';
-      for (let i = 0; i < 3; i++) expect(codes(await login(t, aUniqueEmail('guess'), 'wrong-password', from(ip)))).toEqual(['UNAUTHENTICATED']);
+      for (let i = 0; i < 3; i++)
+        expect(codes(await login(t, aUniqueEmail('guess'), 'wrong-password', from(ip)))).toEqual(['UNAUTHENTICATED']);
 
       const fourth = await login(t, aUniqueEmail('guess'), 'wrong-password', from(ip));
       expect(limited(fourth)).toEqual({ codes: ['RATE_LIMITED'], retryAfterSeconds: expect.any(Number) });

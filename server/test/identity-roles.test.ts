@@ -36,7 +36,9 @@ describe('admin-only fields', () => {
     const customer = await aCustomer(t);
     const r = await t.gql(USERS, {}, { token: admin.token });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.users.edges.map((e: { node: { email: string } }) => e.node.email)).toEqual(expect.arrayContaining([admin.email, customer.email]));
+    expect(r.data!.users.edges.map((e: { node: { email: string } }) => e.node.email)).toEqual(
+      expect.arrayContaining([admin.email, customer.email]),
+    );
   });
 });
 

@@ -35,7 +35,11 @@ it('answers with the same user on later calls', async () => {
 
 it('links an existing local account with the same email instead of creating another', async () => {
   const local = await aCustomer(t, { name: 'Local Lina' });
-  const token = await aSupabaseToken(SUPABASE_JWT_SECRET, { sub: randomUUID(), email: local.email.toUpperCase(), fullName: 'Supabase Lina' });
+  const token = await aSupabaseToken(SUPABASE_JWT_SECRET, {
+    sub: randomUUID(),
+    email: local.email.toUpperCase(),
+    fullName: 'Supabase Lina',
+  });
 
   const r = await me(t, { token });
   expect(r.data!.me).toMatchObject({ id: local.id, email: local.email, name: 'Local Lina' });

@@ -11,7 +11,11 @@ import { migratePostgres } from '../src/infra/database/postgres';
 import { adminUrl, urlFor } from './support/databases';
 import { aBookingRow, aProviderRow, aServiceRow, aUserRow, type BookingStatus, type Sql } from './support/sql-rows';
 
-const migrationNames = () => readdirSync(migrationsDir(), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const migrationNames = () =>
+  readdirSync(migrationsDir(), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 
 async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });

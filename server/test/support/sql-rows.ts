@@ -31,7 +31,9 @@ export async function aProviderRow(sql: Sql): Promise<string> {
 
 /** A service of the provider, 60 minutes long, with `bufferMinutes` blocked after each booking. */
 export async function aServiceRow(sql: Sql, providerId: string, bufferMinutes = 0): Promise<string> {
-  const categoryId = await idOf(sql, `INSERT INTO category (slug, name) VALUES ($1, 'Cleaning') RETURNING id::text AS id`, [`cleaning-${unique()}`]);
+  const categoryId = await idOf(sql, `INSERT INTO category (slug, name) VALUES ($1, 'Cleaning') RETURNING id::text AS id`, [
+    `cleaning-${unique()}`,
+  ]);
   return idOf(
     sql,
     `INSERT INTO service (provider_id, category_id, title, description, price_amount, duration_minutes, buffer_minutes, updated_at)

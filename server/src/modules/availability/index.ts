@@ -1,7 +1,6 @@
 // Availability: providers' weekly hours, exceptions and scheduling settings, free slots,
 // and the catalog's "has a free slot in this window" filter.
 import type { Infra } from '../../infra';
-import type { FreeSlotSearch } from '../catalog';
 import type { ModuleParts } from '../module';
 import { AvailabilityResolver } from './availability.resolver';
 import { AvailabilityService } from './availability.service';
@@ -13,7 +12,7 @@ import { SlotCache } from './slot-cache';
 export const availabilityResolvers = [AvailabilityResolver] as const;
 
 export function availabilityModule(infra: Infra, deps: { catalog: SchedulingCatalog }) {
-  const availability: AvailabilityService & FreeSlotSearch = new AvailabilityService({
+  const availability = new AvailabilityService({
     catalog: deps.catalog,
     store: new ScheduleStore(infra.prisma),
     slotCache: new SlotCache(infra.cache, infra.config.cacheTtlSeconds),

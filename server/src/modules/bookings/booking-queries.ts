@@ -58,6 +58,11 @@ export class BookingQueries {
     return (await this.catalog.providerOfUser(viewer.userId))?.id ?? null;
   }
 
+  /** Provider ids by user id (null for non-providers), for allowedActions on a page of bookings. */
+  viewerProviderLoader(): DataLoader<string, string | null> {
+    return new DataLoader(async (userIds) => Promise.all(userIds.map(async (id) => (await this.catalog.providerOfUser(id))?.id ?? null)));
+  }
+
   /** How the viewer relates to the booking; the provider lookup is skipped for its customer. */
   async actorsOf(viewer: Viewer, booking: BookingRow): Promise<Actor[]> {
     const providerId = booking.customerId === viewer.userId ? null : await this.viewerProviderId(viewer);

@@ -15,7 +15,18 @@ import { slotTaken, type AvailabilityService, type BookingTarget } from '../avai
 import type { Viewer } from '../identity/viewer';
 import type { BookingPayments } from './booking-payments';
 import type { BookingQueries } from './booking-queries';
-import { actingAs, refundDue, refusal, type Actor, type CancellationPolicy } from './booking-transitions';
+import type { ExpirySweep } from './expiry-sweep';
+import {
+  actingAs,
+  actorsOf,
+  allowedActions,
+  cancellationRefund,
+  refundDue,
+  refusal,
+  type Actor,
+  type BookingFacts,
+  type CancellationPolicy,
+} from './booking-transitions';
 import type { BookingAction } from './bookings.types';
 
 const MS_PER_MINUTE = 60_000;
@@ -35,6 +46,7 @@ export interface BookingsDeps {
   availability: AvailabilityService;
   queries: BookingQueries;
   payments: BookingPayments;
+  sweep: ExpirySweep;
   events: DomainEventBus;
   config: Config['bookings'];
   now?: () => Date;
@@ -113,11 +125,22 @@ export class BookingsService {
     return this.transition(viewer, id, 'COMPLETE', async () => ({ status: 'COMPLETED' }));
   }
 
+  /** Booking.cancellationRefund, now (see booking-transitions.ts). */
+  cancellationRefund(booking: BookingFacts): number | null {
+    return cancellationRefund(booking, this.now(), this.policy);
+  }
+
+  /** Booking.allowedActions for this viewer, now. */
+  allowedActions(viewer: Viewer, booking: BookingFacts & { customerId: string; providerId: string }, viewerProviderId: string | null): BookingAction[] {
+    return allowedActions(actorsOf(viewer, booking, viewerProviderId), booking, this.now(), this.policy);
+  }
+
   // Delegates for the payments module and the app (see booking-payments.ts, booking-queries.ts).
   bookingForPayment: BookingPayments['bookingForPayment'] = (viewer, id) => this.deps.payments.bookingForPayment(viewer, id);
   confirmPaid: BookingPayments['confirmPaid'] = (tx, id) => this.deps.payments.confirmPaid(tx, id);
   confirmedAfterCommit: BookingPayments['confirmedAfterCommit'] = (id) => this.deps.payments.confirmedAfterCommit(id);
   bookingLoader: BookingQueries['loader'] = () => this.deps.queries.loader();
+  expireOverdue: ExpirySweep['expireOverdue'] = (now) => this.deps.sweep.expireOverdue(now);
 
   /**
    * The one way a booking changes after it was requested: the viewer must be a party or

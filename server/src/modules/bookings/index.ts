@@ -1,12 +1,39 @@
-// STUB — being replaced by the bookings implementation.
+// Bookings: requests, the transitions between statuses, the lists, the expiry sweep,
+// and what the payments module asks of a booking.
 import type { Infra } from '../../infra';
+import type { AvailabilityService } from '../availability/availability.service';
+import type { UsersService } from '../identity/users.service';
 import type { ModuleParts } from '../module';
+import { BookingPayments } from './booking-payments';
+import { BookingQueries } from './booking-queries';
+import { BookingsResolver, type BookingsCatalog } from './bookings.resolver';
+import { BookingsService } from './bookings.service';
+import type { SchedulingCatalog } from '../availability/catalog-port';
+import { ExpirySweep } from './expiry-sweep';
 
-export const bookingsResolvers = [] as const;
+export const bookingsResolvers = [BookingsResolver] as const;
 
-export function bookingsModule(infra: Infra, deps: { catalog: unknown; availability: unknown; users: unknown }) {
-  void infra;
-  void deps;
-  const parts: ModuleParts = { bindings: [] };
-  return { bookings: {}, parts };
+export function bookingsModule(
+  infra: Infra,
+  deps: { catalog: SchedulingCatalog & BookingsCatalog; availability: AvailabilityService; users: UsersService },
+) {
+  const now = () => new Date();
+  const queries = new BookingQueries(infra.prisma, deps.catalog);
+  const payments = new BookingPayments(queries, deps.catalog, deps.users, deps.availability, infra.events, now);
+  const sweep = new ExpirySweep(infra.prisma, deps.availability, infra.config.bookings.sweepSeconds);
+  const bookings = new BookingsService({
+    prisma: infra.prisma,
+    availability: deps.availability,
+    queries,
+    payments,
+    sweep,
+    events: infra.events,
+    config: infra.config.bookings,
+    now,
+  });
+  const parts: ModuleParts = {
+    bindings: [[BookingsResolver, new BookingsResolver(bookings, queries, deps.catalog, deps.users)]],
+    jobs: [sweep.job()],
+  };
+  return { bookings, parts };
 }

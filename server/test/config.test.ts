@@ -1,0 +1,89 @@
+// Configuration is checked once, at start: a bad value stops the server with a message
+// that names the variable, before anything is opened.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+
+// Every loadConfig below that succeeds gets a JWT_SECRET, so none writes a secret file.
+const JWT_SECRET = randomBytes(32).toString('hex');
+
+function configErrorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
+  expect(configErrorOf({ DATABASE_URL: 'not-a-url' })).toMatch(
+    /DATABASE_URL: must be a URL starting with postgres:\/\/ or postgresql:\/\//,
+  );
+});
+
+it('refuses a PORT that is not a number, quoting the value', () => {
+  expect(configErrorOf({ PORT: 'abc' })).toMatch(/PORT: must be a whole number from 0 to 65535, got "abc"/);
+  expect(configErrorOf({ PORT: '70000' })).toMatch(/PORT:/);
+});
+
+it('refuses a REDIS_URL with another scheme', () => {
+  expect(configErrorOf({ REDIS_URL: 'http://127.0.0.1:6379' })).toMatch(/REDIS_URL: must be a URL starting with redis:\/\/ or rediss:\/\//);
+});
+
+it('refuses SSLCommerz credentials set by half', () => {
+  expect(configErrorOf({ JWT_SECRET, SSLCOMMERZ_STORE_ID: 'store123' })).toMatch(
+    /SSLCOMMERZ_STORE_ID and SSLCOMMERZ_STORE_PASSWORD must be set together/,
+  );
+  expect(configErrorOf({ JWT_SECRET, SSLCOMMERZ_STORE_PASSWORD: 'secret' })).toMatch(/SSLCOMMERZ_STORE_ID and SSLCOMMERZ_STORE_PASSWORD/);
+});
+
+it('names every bad variable at once', () => {
+  const message = configErrorOf({ PORT: 'abc', RATE_LIMIT_ENABLED: 'maybe', JWT_SECRET: 'short' });
+  expect(message).toMatch(/PORT:/);
+  expect(message).toMatch(/RATE_LIMIT_ENABLED: must be true or false/);
+  expect(message).toMatch(/JWT_SECRET: must be at least 32 characters/);
+});
+
+it('reads a good configuration into typed values', () => {
+  const config = loadConfig({
+    JWT_SECRET,
+    PORT: '5001',
+    DATABASE_URL: 'postgresql://app@db.internal:5432/homeser',
+    REDIS_URL: 'rediss://cache.internal:6380',
+    SSLCOMMERZ_STORE_ID: 'store123',
+    SSLCOMMERZ_STORE_PASSWORD: 'secret',
+    RATE_LIMIT_ENABLED: 'false',
+    WEB_ORIGINS: 'https://homeser.app, https://admin.homeser.app',
+  });
+  expect(config).toMatchObject({
+    port: 5001,
+    publicUrl: 'http://localhost:5001',
+    database: { url: 'postgresql://app@db.internal:5432/homeser' },
+    redis: { url: 'rediss://cache.internal:6380' },
+    sslcommerz: { storeId: 'store123', storePassword: 'secret', live: false },
+    rateLimit: { enabled: false },
+    webOrigins: ['https://homeser.app', 'https://admin.homeser.app'],
+    jwtSecret: JWT_SECRET,
+  });
+});
+
+it('stops the server process quickly, naming the variable, when PORT is bad', async () => {
+  const started = Date.now();
+  // Only what npx needs to run; no DATABASE_URL or other settings leak in from this process.
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: 'abc' };
+  const child = spawn('npx', ['tsx', 'src/main.ts'], { cwd: join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearTimeout(timer);
+
+  expect(code).not.toBe(0);
+  expect(code).not.toBeNull(); // it exited by itself, not by the timeout above
+  expect(stderr).toMatch(/PORT: must be a whole number/);
+  expect(stderr).not.toMatch(/\n\s+at /); // a message for a person, not a stack trace
+  expect(Date.now() - started).toBeLessThan(20_000);
+}, 30_000);
