@@ -21,7 +21,7 @@ import { formatError } from './graphql/format-error';
 import { httpContext, wsContext } from './graphql/http-context';
 import { requestLogPlugin } from './graphql/request-log-plugin';
 import { buildAppSchema } from './graphql/schema';
-import { openInfra } from './infra';
+import { openInfra, type Infra } from './infra';
 import { createLogger, type Logger } from './infra/logger';
 import { Scheduler } from './infra/scheduler';
 import { requestIds, requestLogger } from './http/request-log';
@@ -31,12 +31,19 @@ import { serveWebApp } from './http/web-app';
 export interface App {
   url: string;
   httpServer: Server;
-  infra: Awaited<ReturnType<typeof openInfra>>;
+  infra: Infra;
   services: Awaited<ReturnType<typeof composeModules>>['services'];
   stop(): Promise<void>;
 }
 
-export async function startApp(baseConfig: Config, log: Logger = createLogger(baseConfig.logLevel)): Promise<App> {
+export interface StartOptions {
+  log?: Logger;
+  /** Runs after migrations and before the first request is served (e.g. seeding demo data). */
+  beforeServing?: (infra: Infra) => Promise<void>;
+}
+
+export async function startApp(baseConfig: Config, options: StartOptions = {}): Promise<App> {
+  const log = options.log ?? createLogger(baseConfig.logLevel);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -115,6 +122,7 @@ export async function startApp(baseConfig: Config, log: Logger = createLogger(ba
     await part.start?.();
   }
 
+  await options.beforeServing?.(infra);
   ready = true;
   log.info({ url, database: infra.database.kind, redis: Boolean(infra.redis) }, 'HomeSer API listening');
 

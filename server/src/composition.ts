@@ -8,8 +8,9 @@ import { availabilityModule } from './modules/availability';
 import { bookingsModule } from './modules/bookings';
 import { catalogModule } from './modules/catalog';
 import { identityModule } from './modules/identity';
-import { NotificationsService } from './modules/notifications/notifications.service';
+import { notificationsModule } from './modules/notifications';
 import { paymentsModule } from './modules/payments';
+import { realtimeModule } from './modules/realtime';
 
 export async function composeModules(infra: Infra) {
   const media = openMediaStore(infra.config);
@@ -20,8 +21,9 @@ export async function composeModules(infra: Infra) {
   const availability = availabilityModule(infra, { catalog: catalog.catalog });
   late.availability = availability.availability;
   const bookings = bookingsModule(infra, { catalog: catalog.catalog, availability: availability.availability, users: identity.users });
-  const notifications = new NotificationsService(infra.prisma);
+  const { notifications, parts: notificationParts } = notificationsModule(infra.prisma);
   const payments = paymentsModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, notifications });
+  const realtime = realtimeModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, notifications });
   const parts: ModuleParts[] = [
     { bindings: [], routes: media.routes },
     identity.parts,
@@ -29,6 +31,8 @@ export async function composeModules(infra: Infra) {
     availability.parts,
     bookings.parts,
     payments.parts,
+    notificationParts,
+    realtime.parts,
   ];
 
   const instances = new Map<unknown, object>(parts.flatMap((p) => p.bindings));
@@ -56,6 +60,7 @@ export async function composeModules(infra: Infra) {
       reconciliation: payments.reconciliation,
       paymentGateway: payments.gateway,
       notifications,
+      changeFeed: realtime.changeFeed,
     },
   };
 }

@@ -16,8 +16,9 @@ async function main() {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const app = await startApp(config, log);
-  if (!config.database.url && config.seedDemoData) await seedIfEmpty(app.infra.prisma, log);
+  // The embedded default seeds demo data on first start, before the first request.
+  const seed = !config.database.url && config.seedDemoData;
+  const app = await startApp(config, { log, beforeServing: seed ? (infra) => seedIfEmpty(infra.prisma, log) : undefined });
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'stopping: finishing in-flight requests');

@@ -24,7 +24,11 @@ describe('setAvailability', () => {
   it('replaces every rule and the settings given, leaving the others as they were', async () => {
     const p = await aProvider(t, { zone: 'Asia/Dhaka' });
     await set(p, { rules: hours('08:00', '10:00'), minNoticeMinutes: 30 });
-    const r = await set(p, { rules: [...hours('09:00', '12:00', [1]), ...hours('12:00', '17:00', [1])], timeZone: 'Europe/London', maxAdvanceDays: 30 });
+    const r = await set(p, {
+      rules: [...hours('09:00', '12:00', [1]), ...hours('12:00', '17:00', [1])],
+      timeZone: 'Europe/London',
+      maxAdvanceDays: 30,
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data!.setAvailability).toMatchObject({ timeZone: 'Europe/London', minNoticeMinutes: 30, maxAdvanceDays: 30 });
     const mine = await t.gql(MINE, {}, { token: p.account.token });
@@ -40,8 +44,16 @@ describe('setAvailability', () => {
   });
 
   it.each([
-    ['overlapping ranges', { rules: [...hours('09:00', '12:00', [2]), ...hours('11:00', '13:00', [2])] }, /overlap on Tuesday: 09:00–12:00 and 11:00–13:00/],
-    ['an inverted range', { rules: [{ weekday: 1, startMinute: hm('12:00'), endMinute: hm('09:00') }] }, /endMinute: must be after startMinute/],
+    [
+      'overlapping ranges',
+      { rules: [...hours('09:00', '12:00', [2]), ...hours('11:00', '13:00', [2])] },
+      /overlap on Tuesday: 09:00–12:00 and 11:00–13:00/,
+    ],
+    [
+      'an inverted range',
+      { rules: [{ weekday: 1, startMinute: hm('12:00'), endMinute: hm('09:00') }] },
+      /endMinute: must be after startMinute/,
+    ],
     ['an empty range', { rules: [{ weekday: 1, startMinute: 600, endMinute: 600 }] }, /must be after startMinute/],
     ['a minute past midnight', { rules: [{ weekday: 1, startMinute: 600, endMinute: 1441 }] }, /0\.\.1440/],
     ['a weekday of 7', { rules: [{ weekday: 7, startMinute: 600, endMinute: 700 }] }, /Sunday/],

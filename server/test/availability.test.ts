@@ -53,7 +53,11 @@ describe('availableSlots', () => {
     const service = await aService(t, provider);
     const [d1, d2] = [localDay('Asia/Dhaka', 3), localDay('Asia/Dhaka', 4)];
     const add = (input: object) =>
-      t.gql(`mutation($i: AvailabilityExceptionInput!) { addAvailabilityException(input: $i) { id } }`, { i: input }, { token: provider.account.token });
+      t.gql(
+        `mutation($i: AvailabilityExceptionInput!) { addAvailabilityException(input: $i) { id } }`,
+        { i: input },
+        { token: provider.account.token },
+      );
     await add({ date: d1.date, kind: 'BLOCKED', startMinute: hm('10:00'), endMinute: hm('11:00') });
     await add({ date: d1.date, kind: 'EXTRA', startMinute: hm('18:00'), endMinute: hm('20:00') });
     await add({ date: d2.date, kind: 'BLOCKED' });
@@ -78,7 +82,11 @@ describe('availableSlots', () => {
     const service = await aService(t, provider);
     const customer = await aCustomer(t);
     const day = localDay('Asia/Dhaka', 3);
-    for (const [hour, status] of [[9, 'CANCELLED'], [10, 'EXPIRED'], [11, 'REJECTED']] as const) {
+    for (const [hour, status] of [
+      [9, 'CANCELLED'],
+      [10, 'EXPIRED'],
+      [11, 'REJECTED'],
+    ] as const) {
       await aBookingRow(t, service, customer.id, DateTime.fromJSDate(day.from).plus({ hours: hour }).toJSDate(), status);
     }
     expect(wall(await slotsOf(service, day.from, day.to), 'Asia/Dhaka')).toEqual(['09:00', '10:00', '11:00']);
@@ -107,15 +115,33 @@ describe('availableSlots', () => {
     };
     const format = 'HH:mmZZ';
     expect(wall(await day('2027-03-27'), 'Europe/London', format)).toEqual([
-      '00:00+00:00', '01:00+00:00', '02:00+00:00', '03:00+00:00', '09:00+00:00', '10:00+00:00', '11:00+00:00',
+      '00:00+00:00',
+      '01:00+00:00',
+      '02:00+00:00',
+      '03:00+00:00',
+      '09:00+00:00',
+      '10:00+00:00',
+      '11:00+00:00',
     ]);
     // Spring forward: 01:00–02:00 does not exist, so 00:00–04:00 holds three hours.
     expect(wall(await day('2027-03-28'), 'Europe/London', format)).toEqual([
-      '00:00+00:00', '02:00+01:00', '03:00+01:00', '09:00+01:00', '10:00+01:00', '11:00+01:00',
+      '00:00+00:00',
+      '02:00+01:00',
+      '03:00+01:00',
+      '09:00+01:00',
+      '10:00+01:00',
+      '11:00+01:00',
     ]);
     // Fall back: 01:00–02:00 happens twice, so 00:00–04:00 holds five hours.
     expect(wall(await day('2027-10-31'), 'Europe/London', format)).toEqual([
-      '00:00+01:00', '01:00+01:00', '01:00+00:00', '02:00+00:00', '03:00+00:00', '09:00+00:00', '10:00+00:00', '11:00+00:00',
+      '00:00+01:00',
+      '01:00+01:00',
+      '01:00+00:00',
+      '02:00+00:00',
+      '03:00+00:00',
+      '09:00+00:00',
+      '10:00+00:00',
+      '11:00+00:00',
     ]);
   });
 
@@ -145,10 +171,17 @@ describe('availableSlots', () => {
     expect(await now()).toEqual(['10:00', '11:00']);
     await workingHours(t, provider, hours('09:00', '13:00'));
     expect(await now()).toEqual(['10:00', '11:00', '12:00']);
-    const added = await t.gql(`mutation($i: AvailabilityExceptionInput!) { addAvailabilityException(input: $i) { id } }`,
-      { i: { date: day.date, kind: 'BLOCKED', startMinute: hm('11:00'), endMinute: hm('12:00') } }, { token: provider.account.token });
+    const added = await t.gql(
+      `mutation($i: AvailabilityExceptionInput!) { addAvailabilityException(input: $i) { id } }`,
+      { i: { date: day.date, kind: 'BLOCKED', startMinute: hm('11:00'), endMinute: hm('12:00') } },
+      { token: provider.account.token },
+    );
     expect(await now()).toEqual(['10:00', '12:00']);
-    await t.gql(`mutation($id: ID!) { removeAvailabilityException(id: $id) }`, { id: added.data!.addAvailabilityException.id }, { token: provider.account.token });
+    await t.gql(
+      `mutation($id: ID!) { removeAvailabilityException(id: $id) }`,
+      { id: added.data!.addAvailabilityException.id },
+      { token: provider.account.token },
+    );
     expect(await now()).toEqual(['10:00', '11:00', '12:00']);
   });
 
@@ -182,8 +215,11 @@ describe('serviceIdsWithFreeSlot (the catalog filter)', () => {
     const customer = await aCustomer(t);
     await aBookingRow(t, fullService, customer.id, DateTime.fromJSDate(day.from).plus({ hours: 9 }).toJSDate(), 'CONFIRMED');
     const extraOnly = await aProvider(t, { zone: 'UTC' });
-    await t.gql(`mutation($i: AvailabilityExceptionInput!) { addAvailabilityException(input: $i) { id } }`,
-      { i: { date: day.date, kind: 'EXTRA', startMinute: hm('15:00'), endMinute: hm('16:00') } }, { token: extraOnly.account.token });
+    await t.gql(
+      `mutation($i: AvailabilityExceptionInput!) { addAvailabilityException(input: $i) { id } }`,
+      { i: { date: day.date, kind: 'EXTRA', startMinute: hm('15:00'), endMinute: hm('16:00') } },
+      { token: extraOnly.account.token },
+    );
     const extraService = await aService(t, extraOnly);
     const withdrawn = await aService(t, await dhakaProvider(), { active: false });
 

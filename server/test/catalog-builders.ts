@@ -20,7 +20,13 @@ export async function aProvider(
   const account = await aCustomer(t, { name: profile.name ?? 'Pat Provider' });
   const r = await t.gql(
     `mutation($input: ProviderProfileInput!) { becomeProvider(input: $input) { id } }`,
-    { input: { businessName: profile.businessName ?? 'Pat Fixes Things', city: profile.city === undefined ? 'Dhaka' : profile.city, timeZone: profile.timeZone ?? 'Asia/Dhaka' } },
+    {
+      input: {
+        businessName: profile.businessName ?? 'Pat Fixes Things',
+        city: profile.city === undefined ? 'Dhaka' : profile.city,
+        timeZone: profile.timeZone ?? 'Asia/Dhaka',
+      },
+    },
     { token: account.token },
   );
   if (!r.data) throw new Error(`becomeProvider failed: ${JSON.stringify(r.errors)}`);

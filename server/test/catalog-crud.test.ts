@@ -26,7 +26,11 @@ describe('becoming a provider', () => {
     );
     expect(r.errors).toBeUndefined();
     expect(r.data!.becomeProvider).toMatchObject({
-      businessName: 'Rahim Plumbing Works', city: 'Dhaka', timeZone: 'Asia/Dhaka', ratingAverage: null, ratingCount: 0,
+      businessName: 'Rahim Plumbing Works',
+      city: 'Dhaka',
+      timeZone: 'Asia/Dhaka',
+      ratingAverage: null,
+      ratingCount: 0,
       owner: { id: customer.id, name: 'Rahim Uddin' },
     });
     const me = await t.gql(`{ me { role provider { id businessName } } }`, {}, { token: customer.token });
@@ -39,14 +43,26 @@ describe('becoming a provider', () => {
 
   it('refuses a second profile, an unknown time zone and a blank business name', async () => {
     const provider = await aProvider(t);
-    const again = await t.gql(`mutation { becomeProvider(input: { businessName: "Again", timeZone: "Asia/Dhaka" }) { id } }`, {}, { token: provider.token });
+    const again = await t.gql(
+      `mutation { becomeProvider(input: { businessName: "Again", timeZone: "Asia/Dhaka" }) { id } }`,
+      {},
+      { token: provider.token },
+    );
     expect(codes(again)).toEqual(['CONFLICT']);
 
     const someone = await aCustomer(t);
-    const zone = await t.gql(`mutation { becomeProvider(input: { businessName: "Fixit", timeZone: "Mars/Olympus" }) { id } }`, {}, { token: someone.token });
+    const zone = await t.gql(
+      `mutation { becomeProvider(input: { businessName: "Fixit", timeZone: "Mars/Olympus" }) { id } }`,
+      {},
+      { token: someone.token },
+    );
     expect(codes(zone)).toEqual(['BAD_USER_INPUT']);
     expect(zone.errors![0]!.extensions!.field).toBe('timeZone');
-    const blank = await t.gql(`mutation { becomeProvider(input: { businessName: " ", timeZone: "Asia/Dhaka" }) { id } }`, {}, { token: someone.token });
+    const blank = await t.gql(
+      `mutation { becomeProvider(input: { businessName: " ", timeZone: "Asia/Dhaka" }) { id } }`,
+      {},
+      { token: someone.token },
+    );
     expect(blank.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'businessName' });
     expect(await t.app.infra.prisma.providerProfile.count({ where: { userId: someone.id } })).toBe(0);
   });
@@ -55,7 +71,8 @@ describe('becoming a provider', () => {
     const provider = await aProvider(t);
     const r = await t.gql(
       `mutation { updateProviderProfile(input: { businessName: "New Name", city: "Chattogram", timeZone: "Asia/Kolkata" }) { businessName city timeZone bio } }`,
-      {}, { token: provider.token },
+      {},
+      { token: provider.token },
     );
     expect(r.data!.updateProviderProfile).toEqual({ businessName: 'New Name', city: 'Chattogram', timeZone: 'Asia/Kolkata', bio: null });
   });
@@ -71,8 +88,16 @@ describe('services', () => {
       { id },
     );
     expect(r.data!.service).toEqual({
-      title: 'Kitchen Sink Plumbing', price: { amount: 80000, currency: 'BDT' }, durationMinutes: 60, bufferMinutes: 0,
-      instantBooking: false, terms: null, active: true, provider: { businessName: 'Tap Masters' }, category: { id: categoryId }, images: [],
+      title: 'Kitchen Sink Plumbing',
+      price: { amount: 80000, currency: 'BDT' },
+      durationMinutes: 60,
+      bufferMinutes: 0,
+      instantBooking: false,
+      terms: null,
+      active: true,
+      provider: { businessName: 'Tap Masters' },
+      category: { id: categoryId },
+      images: [],
     });
   });
 
@@ -100,7 +125,14 @@ describe('services', () => {
   ])('names the bad field (%s) and writes nothing', async (field, bad) => {
     const provider = await aProvider(t);
     const before = await countServices();
-    const input = { categoryId, title: 'Drain Unclogging', description: 'Clears blocked drains with spring cables.', priceAmount: 90000, durationMinutes: 60, ...bad };
+    const input = {
+      categoryId,
+      title: 'Drain Unclogging',
+      description: 'Clears blocked drains with spring cables.',
+      priceAmount: 90000,
+      durationMinutes: 60,
+      ...bad,
+    };
     const r = await t.gql(CREATE_SERVICE, { input }, { token: provider.token });
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(r.errors![0]!.message).toMatch(new RegExp(`^${field}: `));
@@ -113,7 +145,12 @@ describe('services', () => {
     const id = await aService(t, owner, { categoryId, terms: 'Parts extra' });
 
     const mine = await t.gql(UPDATE, { id, input: { title: 'Faster Tap Repair', priceAmount: 95000, terms: '' } }, { token: owner.token });
-    expect(mine.data!.updateService).toMatchObject({ title: 'Faster Tap Repair', priceAmount: { amount: 95000 }, terms: null, active: true });
+    expect(mine.data!.updateService).toMatchObject({
+      title: 'Faster Tap Repair',
+      priceAmount: { amount: 95000 },
+      terms: null,
+      active: true,
+    });
 
     const theirs = await t.gql(UPDATE, { id, input: { title: 'Hijacked' } }, { token: other.token });
     expect(codes(theirs)).toEqual(['FORBIDDEN']);
@@ -134,7 +171,9 @@ describe('services', () => {
     const r = await t.gql(UPDATE, { id, input: { title: 'Still valid title', durationMinutes: 33 } }, { token: owner.token });
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'durationMinutes' });
     expect(await t.app.infra.prisma.service.findUniqueOrThrow({ where: { id } })).toEqual(before);
-    expect(codes(await t.gql(UPDATE, { id: '00000000-0000-4000-8000-000000000000', input: { title: 'x y z' } }, { token: owner.token }))).toEqual(['NOT_FOUND']);
+    expect(
+      codes(await t.gql(UPDATE, { id: '00000000-0000-4000-8000-000000000000', input: { title: 'x y z' } }, { token: owner.token })),
+    ).toEqual(['NOT_FOUND']);
   });
 
   it("shows a provider's inactive services to the provider only", async () => {

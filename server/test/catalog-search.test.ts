@@ -17,7 +17,11 @@ const LIST = `query($filter: ServiceFilter, $orderBy: ServiceOrder, $first: Int,
     edges { cursor node { id title price { amount } provider { id ratingAverage } } }
   }
 }`;
-type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; title: string; price: { amount: number }; provider: { id: string; ratingAverage: number | null } } }[] };
+type Page = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: { id: string; title: string; price: { amount: number }; provider: { id: string; ratingAverage: number | null } } }[];
+};
 
 async function list(variables: Record<string, unknown>): Promise<Page> {
   const r = await t.gql(LIST, variables);
@@ -38,7 +42,14 @@ beforeAll(async () => {
   const add = async (key: string, who: ProviderAccount, categoryId: string, title: string, priceAmount: number, description?: string) =>
     (ids[key] = await aService(t, who, { categoryId, title, priceAmount, ...(description && { description }) }));
   await add('sink', dhaka, plumbing, 'Kitchen Sink Plumbing', 60000, 'Sink installation, waste pipes, traps and mixer taps fitted.');
-  await add('tap', ctg, plumbing, 'Leaking Tap & Pipe Repair', 50000, 'Our plumber fixes dripping taps and leaking pipes: plumbing repair.');
+  await add(
+    'tap',
+    ctg,
+    plumbing,
+    'Leaking Tap & Pipe Repair',
+    50000,
+    'Our plumber fixes dripping taps and leaking pipes: plumbing repair.',
+  );
   await add('drain', unrated, plumbing, 'Drain Unclogging', 90000, 'Blocked drains cleared with spring cables and jetting.');
   await add('bath', dhaka, cleaning, 'Bathroom Deep Cleaning', 150000, 'Tiles scrubbed, limescale removed, everything disinfected.');
   await add('sofa', ctg, cleaning, 'Sofa Shampoo Cleaning', 120000, 'Shampoo cleaning of sofas and carpets with an extraction machine.');
@@ -47,9 +58,14 @@ afterAll(() => t.stop());
 
 describe('filters and orders', () => {
   it('combines category, city and price filters', async () => {
-    expect(titles(await list({ filter: { categoryId: plumbing, city: 'dhaka' }, orderBy: 'PRICE_ASC' }))).toEqual(['Kitchen Sink Plumbing', 'Drain Unclogging']);
+    expect(titles(await list({ filter: { categoryId: plumbing, city: 'dhaka' }, orderBy: 'PRICE_ASC' }))).toEqual([
+      'Kitchen Sink Plumbing',
+      'Drain Unclogging',
+    ]);
     expect(titles(await list({ filter: { minPrice: 60000, maxPrice: 130000 }, orderBy: 'PRICE_DESC' }))).toEqual([
-      'Sofa Shampoo Cleaning', 'Drain Unclogging', 'Kitchen Sink Plumbing',
+      'Sofa Shampoo Cleaning',
+      'Drain Unclogging',
+      'Kitchen Sink Plumbing',
     ]);
     const one = await list({ filter: { providerId: ctg.providerId, categoryId: cleaning } });
     expect([one.totalCount, titles(one)]).toEqual([1, ['Sofa Shampoo Cleaning']]);
@@ -68,7 +84,9 @@ describe('filters and orders', () => {
     expect(titles(r).sort()).toEqual(['Kitchen Sink Plumbing', 'Leaking Tap & Pipe Repair']);
     expect(titles(r)[0]).toBe('Kitchen Sink Plumbing'); // the word in the title outranks it in the description
     expect(titles(await list({ filter: { search: 'shampoo sofa' } }))).toEqual(['Sofa Shampoo Cleaning']);
-    expect(titles(await list({ filter: { search: 'cleaning', city: 'Chattogram' }, orderBy: 'PRICE_ASC' }))).toEqual(['Sofa Shampoo Cleaning']);
+    expect(titles(await list({ filter: { search: 'cleaning', city: 'Chattogram' }, orderBy: 'PRICE_ASC' }))).toEqual([
+      'Sofa Shampoo Cleaning',
+    ]);
   });
 
   it('finds "plumbing" from the typo "plumbng"', async () => {
@@ -147,10 +165,16 @@ describe('availability filter', () => {
     const open = await aProvider(t, { businessName: 'Always Open' });
     const serviceId = await aService(t, open, { categoryId: cleaning, title: 'Window Washing' });
     const rules = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
-    const set = await t.gql(`mutation($input: AvailabilitySettingsInput!) { setAvailability(input: $input) { timeZone } }`, { input: { rules } }, { token: open.token });
+    const set = await t.gql(
+      `mutation($input: AvailabilitySettingsInput!) { setAvailability(input: $input) { timeZone } }`,
+      { input: { rules } },
+      { token: open.token },
+    );
     expect(set.errors).toBeUndefined();
     const from = new Date(Date.now() + 3 * 86_400_000);
-    const page = await list({ filter: { availableFrom: from.toISOString(), availableTo: new Date(from.getTime() + 86_400_000).toISOString() } });
+    const page = await list({
+      filter: { availableFrom: from.toISOString(), availableTo: new Date(from.getTime() + 86_400_000).toISOString() },
+    });
     expect(page.edges.map((e) => e.node.id)).toEqual([serviceId]);
   });
 });
@@ -169,7 +193,11 @@ describe('query count', () => {
     const providers = [];
     for (let i = 0; i < 50; i++) providers.push((await aProvider(fresh, { businessName: `Provider ${i}` })).providerId);
     const serviceIds = await manyServices(fresh, providers, category.id, 50);
-    await prisma.serviceImage.createMany({ data: serviceIds.flatMap((serviceId) => [0, 1].map((position) => ({ serviceId, position, publicId: `homeser/x/${serviceId}-${position}` }))) });
+    await prisma.serviceImage.createMany({
+      data: serviceIds.flatMap((serviceId) =>
+        [0, 1].map((position) => ({ serviceId, position, publicId: `homeser/x/${serviceId}-${position}` })),
+      ),
+    });
 
     const query = `query($first: Int) { services(first: $first) { totalCount edges { node { id title price { amount currency }
       category { name serviceCount } images { publicId url(width: 400, height: 300) }

@@ -1,6 +1,9 @@
 // Logs every error a client did not cause (INTERNAL_SERVER_ERROR) with its request id,
 // and puts the request id on such errors so a person can quote it.
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import { DomainError } from '../domain-error';
 import type { AppContext } from './context';
 
 export const requestLogPlugin: ApolloServerPlugin<AppContext> = {
@@ -8,8 +11,15 @@ export const requestLogPlugin: ApolloServerPlugin<AppContext> = {
     return {
       async didEncounterErrors({ contextValue, errors, operationName }) {
         for (const error of errors) {
-          const code = error.extensions?.code;
-          if (!code || code === 'INTERNAL_SERVER_ERROR') {
+          // Domain errors and GraphQL's own (parse, validation, auth) are the client's; the rest are ours.
+          const cause = error.originalError;
+          const expected =
+            cause instanceof DomainError ||
+            cause instanceof AuthenticationError ||
+            cause instanceof AuthorizationError ||
+            cause instanceof ArgumentValidationError ||
+            ((!cause || cause instanceof GraphQLError) && Boolean(error.extensions?.code));
+          if (!expected) {
             contextValue.log?.error({ err: error.originalError ?? error, operationName, path: error.path }, 'unexpected error');
           }
         }

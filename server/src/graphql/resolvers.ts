@@ -3,7 +3,9 @@ import { availabilityResolvers } from '../modules/availability';
 import { bookingsResolvers } from '../modules/bookings';
 import { catalogResolvers } from '../modules/catalog';
 import { identityResolvers } from '../modules/identity';
+import { notificationsResolvers } from '../modules/notifications';
 import { paymentsResolvers } from '../modules/payments';
+import { realtimeResolvers } from '../modules/realtime';
 
 export const resolvers = [
   ...identityResolvers,
@@ -11,4 +13,6 @@ export const resolvers = [
   ...availabilityResolvers,
   ...bookingsResolvers,
   ...paymentsResolvers,
+  ...notificationsResolvers,
+  ...realtimeResolvers,
 ] as const;

@@ -2,6 +2,7 @@
 import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema, type ContainerType } from 'type-graphql';
+import { unusedSchemaPubSub } from '../modules/realtime';
 import { authChecker } from './auth-checker';
 import { resolvers } from './resolvers';
 
@@ -25,6 +26,7 @@ export async function buildAppSchema(container?: ContainerType): Promise<GraphQL
     authChecker,
     container,
     validate: false,
+    pubSub: unusedSchemaPubSub,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
   });
   const config = schema.toConfig();

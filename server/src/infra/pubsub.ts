@@ -5,7 +5,9 @@ import { Redis } from 'ioredis';
 
 /** Topic name → payload type. Modules add their topics here. */
 export type Topics = {
-  'change-event': [event: PublishedChange];
+  // Keyed by deployment (the Redis prefix): the channel becomes `change-event:<prefix>`.
+  // One message per stamped batch, in position order: one PUBLISH per batch, not per event.
+  'change-event': [deployment: string, batch: PublishedChange[]];
 };
 
 /** A stamped change_event row as published to subscribers. */

@@ -67,7 +67,13 @@ export async function aService(
       active: opts.active ?? true,
     },
   });
-  return { id: service.id, providerId: provider.id, durationMinutes: service.durationMinutes, bufferMinutes: service.bufferMinutes, priceAmount: service.priceAmount };
+  return {
+    id: service.id,
+    providerId: provider.id,
+    durationMinutes: service.durationMinutes,
+    bufferMinutes: service.bufferMinutes,
+    priceAmount: service.priceAmount,
+  };
 }
 
 const SET_AVAILABILITY = `mutation($input: AvailabilitySettingsInput!) { setAvailability(input: $input) { timeZone } }`;
@@ -147,3 +153,21 @@ export function hourFromNow(hoursAhead: number): Date {
 
 /** An instant from the provider's wall time, e.g. wallTime('2027-03-28T09:00', 'Europe/London'). */
 export const wallTime = (local: string, zone: string) => DateTime.fromISO(local, { zone }).toJSDate();
+
+/** The Booking fields the tests read. */
+export const BOOKING_FIELDS = `id status startsAt endsAt notes holdExpiresAt cancellationReason allowedActions
+  price { amount currency } cancellationRefund { amount currency }`;
+
+const REQUEST_BOOKING = `mutation($input: BookingInput!) { requestBooking(input: $input) { ${BOOKING_FIELDS} } }`;
+
+/** requestBooking as `who`; the raw response, so tests can read errors too. */
+export function requestBooking(
+  t: TestApp,
+  who: { token: string },
+  serviceId: string,
+  startsAt: Date | string,
+  extra: { notes?: string; idempotencyKey?: string } = {},
+) {
+  const at = typeof startsAt === 'string' ? startsAt : startsAt.toISOString();
+  return t.gql(REQUEST_BOOKING, { input: { serviceId, startsAt: at, ...extra } }, { token: who.token });
+}

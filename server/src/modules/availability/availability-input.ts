@@ -14,13 +14,22 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const minute = z.number().int('must be a whole number of minutes').min(0, 'must be 0..1440').max(1440, 'must be 0..1440');
 
 const ruleSchema = z
-  .object({ weekday: z.number().int().min(0, 'must be 0 (Sunday) .. 6 (Saturday)').max(6, 'must be 0 (Sunday) .. 6 (Saturday)'), startMinute: minute, endMinute: minute })
+  .object({
+    weekday: z.number().int().min(0, 'must be 0 (Sunday) .. 6 (Saturday)').max(6, 'must be 0 (Sunday) .. 6 (Saturday)'),
+    startMinute: minute,
+    endMinute: minute,
+  })
   .refine((r) => r.startMinute < r.endMinute, { message: 'must be after startMinute', path: ['endMinute'] });
 
 const settingsSchema = z.object({
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Dhaka').nullish(),
   rules: z.array(ruleSchema).max(MAX_RULES, `at most ${MAX_RULES} ranges`),
-  minNoticeMinutes: z.number().int().min(0, 'must be 0 or more').max(30 * 1440, 'must be at most 30 days').nullish(),
+  minNoticeMinutes: z
+    .number()
+    .int()
+    .min(0, 'must be 0 or more')
+    .max(30 * 1440, 'must be at most 30 days')
+    .nullish(),
   maxAdvanceDays: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365').nullish(),
 });
 
@@ -36,10 +45,16 @@ const exceptionSchema = z
   })
   .superRefine((e, ctx) => {
     const wholeDay = e.startMinute === null && e.endMinute === null;
-    if (wholeDay && e.kind === 'EXTRA') ctx.addIssue({ code: 'custom', path: ['startMinute'], message: 'EXTRA hours need startMinute and endMinute' });
+    if (wholeDay && e.kind === 'EXTRA')
+      ctx.addIssue({ code: 'custom', path: ['startMinute'], message: 'EXTRA hours need startMinute and endMinute' });
     else if (!wholeDay && (e.startMinute === null || e.endMinute === null)) {
-      ctx.addIssue({ code: 'custom', path: ['startMinute'], message: 'give both startMinute and endMinute, or neither to block the whole day' });
-    } else if (!wholeDay && e.startMinute! >= e.endMinute!) ctx.addIssue({ code: 'custom', path: ['endMinute'], message: 'must be after startMinute' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startMinute'],
+        message: 'give both startMinute and endMinute, or neither to block the whole day',
+      });
+    } else if (!wholeDay && e.startMinute! >= e.endMinute!)
+      ctx.addIssue({ code: 'custom', path: ['endMinute'], message: 'must be after startMinute' });
   });
 
 export type SettingsInput = z.output<typeof settingsSchema>;
@@ -64,7 +79,8 @@ export function parseDateBound(field: string, value: string | null | undefined):
 
 /** A slot search window: from < to, at most MAX_WINDOW_DAYS long. */
 export function checkWindow(from: Date, to: Date, names: [string, string] = ['from', 'to']): void {
-  if (!Number.isFinite(from.getTime()) || !Number.isFinite(to.getTime())) throw badInput(names[0], `${names[0]} and ${names[1]} must be valid instants`);
+  if (!Number.isFinite(from.getTime()) || !Number.isFinite(to.getTime()))
+    throw badInput(names[0], `${names[0]} and ${names[1]} must be valid instants`);
   if (from >= to) throw badInput(names[1], `${names[1]} must be after ${names[0]}`);
   if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000) {
     throw badInput(names[1], `The window may span at most ${MAX_WINDOW_DAYS} days; ask for a shorter one`);

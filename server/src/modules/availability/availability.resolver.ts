@@ -17,11 +17,7 @@ export class AvailabilityResolver {
 
   @ForApiKeys(ApiScope.CATALOG_READ)
   @Query(() => [Slot])
-  availableSlots(
-    @Arg('serviceId', () => ID) serviceId: string,
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
-  ) {
+  availableSlots(@Arg('serviceId', () => ID) serviceId: string, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date) {
     return this.availability.availableSlots(serviceId, from, to);
   }
 

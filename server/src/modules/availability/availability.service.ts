@@ -96,12 +96,18 @@ export class AvailabilityService {
   /** Every bookable slot of the service starting in [from, to); cached per provider version. */
   async availableSlots(serviceId: string, from: Date, to: Date): Promise<Slot[]> {
     checkWindow(from, to);
-    const { service, scheduling } = await this.bookingTarget(serviceId);
+    const { service, scheduling } = await this.slotCache.target(await this.catalog.version(), serviceId, () =>
+      this.bookingTarget(serviceId),
+    );
     const facts = [service.id, service.durationMinutes, service.bufferMinutes, scheduling.timeZone, scheduling.minNoticeMinutes];
-    const slots = await this.slotCache.slots(scheduling.id, [...facts, scheduling.maxAdvanceDays, from.getTime(), to.getTime()], async () => {
-      const calendar = await this.store.calendar(scheduling.id, from, to, heldMs(service));
-      return computeSlots(this.query({ service, scheduling }, calendar, from, to, this.now()));
-    });
+    const slots = await this.slotCache.slots(
+      scheduling.id,
+      [...facts, scheduling.maxAdvanceDays, from.getTime(), to.getTime()],
+      async () => {
+        const calendar = await this.store.calendar(scheduling.id, from, to, heldMs(service));
+        return computeSlots(this.query({ service, scheduling }, calendar, from, to, this.now()));
+      },
+    );
     // A cached answer may be a TTL old: drop the slots that have since come within notice.
     const earliest = this.now().getTime() + scheduling.minNoticeMinutes * MS_PER_MINUTE;
     return slots.filter((s) => s.startsAt.getTime() >= earliest);
@@ -142,7 +148,10 @@ export class AvailabilityService {
     const calendar = await this.store.calendar(scheduling.id, startsAt, end, heldMs(target.service), ignoreBookingId);
     const query = this.query(target, calendar, startsAt, end, now);
     if (!isBookableStart({ ...query, busy: [] }, startsAt)) {
-      throw badInput('startsAt', "That time is not one of this service's slots (outside working hours, blocked, or off the slot grid); pick one from availableSlots");
+      throw badInput(
+        'startsAt',
+        "That time is not one of this service's slots (outside working hours, blocked, or off the slot grid); pick one from availableSlots",
+      );
     }
     if (!isBookableStart(query, startsAt)) throw slotTaken();
   }

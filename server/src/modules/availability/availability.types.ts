@@ -41,7 +41,8 @@ export class AvailabilityExceptionInput {
   @Field(() => Int, { nullable: true }) endMinute?: number | null;
 }
 
-@ObjectType()
+// simpleResolvers: a month of slots is hundreds of objects; plain fields need no middleware.
+@ObjectType({ simpleResolvers: true })
 export class Slot {
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;

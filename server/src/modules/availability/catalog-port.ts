@@ -35,4 +35,6 @@ export interface SchedulingCatalog {
   providerScheduling(providerId: string): Promise<ProviderScheduling | null>;
   providerOfUser(userId: string): Promise<ProviderScheduling | null>;
   updateScheduling(providerId: string, patch: SchedulingPatch): Promise<void>;
+  /** A number that changes after every committed catalog write (services, providers). */
+  version(): Promise<number>;
 }

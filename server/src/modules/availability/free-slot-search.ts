@@ -43,7 +43,12 @@ export class FreeSlotSearcher {
         },
       }),
       this.prisma.booking.findMany({
-        where: { providerId: { in: providerIds }, status: { in: HOLDING_STATUSES }, startsAt: { lt: new Date(to.getTime() + maxHeldMs) }, blockedUntil: { gt: from } },
+        where: {
+          providerId: { in: providerIds },
+          status: { in: HOLDING_STATUSES },
+          startsAt: { lt: new Date(to.getTime() + maxHeldMs) },
+          blockedUntil: { gt: from },
+        },
         select: { providerId: true, startsAt: true, blockedUntil: true },
       }),
     ]);

@@ -27,6 +27,11 @@ export class SlotCache {
     return stored.map(([start, end]) => ({ startsAt: new Date(start), endsAt: new Date(end) }));
   }
 
+  /** What availableSlots reads of the catalog, under the catalog's own version (any catalog write retires it). */
+  target<T>(catalogVersion: number, serviceId: string, compute: () => Promise<T>): Promise<T> {
+    return cached(this.cache, `slot-target:${catalogVersion}:${serviceId}`, this.ttlSeconds, compute);
+  }
+
   /** The catalog filter's answer, under the global version. */
   async freeServices(facts: (string | number)[], compute: () => Promise<string[]>): Promise<string[]> {
     const version = await this.cache.version(GLOBAL_VERSION_NAME);

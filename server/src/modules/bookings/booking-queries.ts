@@ -19,7 +19,11 @@ import { actorsOf, type Actor } from './booking-transitions';
 
 type BookingCursor = [string, string];
 const isBookingCursor = (v: unknown): v is BookingCursor =>
-  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string') && isUuid(v[1] as string) && !Number.isNaN(Date.parse(v[0] as string));
+  Array.isArray(v) &&
+  v.length === 2 &&
+  v.every((x) => typeof x === 'string') &&
+  isUuid(v[1] as string) &&
+  !Number.isNaN(Date.parse(v[0] as string));
 
 export interface ListArgs {
   status?: BookingStatus[] | null;
@@ -90,7 +94,11 @@ export class BookingQueries {
       if (id && !isUuid(id)) throw badInput(field, `${field} is not a valid id`);
     }
     return this.page(
-      { ...(args.providerId && { providerId: args.providerId }), ...(args.customerId && { customerId: args.customerId }), ...filters(args) },
+      {
+        ...(args.providerId && { providerId: args.providerId }),
+        ...(args.customerId && { customerId: args.customerId }),
+        ...filters(args),
+      },
       args,
     );
   }
@@ -109,7 +117,13 @@ export class BookingQueries {
       }),
       this.prisma.booking.count({ where }),
     ]);
-    return toConnection(rows, first, totalCount, (b) => [b.startsAt.toISOString(), b.id], (b) => b);
+    return toConnection(
+      rows,
+      first,
+      totalCount,
+      (b) => [b.startsAt.toISOString(), b.id],
+      (b) => b,
+    );
   }
 }
 

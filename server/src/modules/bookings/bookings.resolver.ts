@@ -86,14 +86,22 @@ export class BookingsResolver {
   @Authorized()
   @ForApiKeys(ApiScope.BOOKINGS_WRITE)
   @Mutation(() => Booking)
-  rejectBooking(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: AppContext) {
+  rejectBooking(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: AppContext,
+  ) {
     return this.bookingService.rejectBooking(viewerOf(ctx), id, reason);
   }
 
   @Authorized()
   @ForApiKeys(ApiScope.BOOKINGS_WRITE)
   @Mutation(() => Booking)
-  cancelBooking(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: AppContext) {
+  cancelBooking(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: AppContext,
+  ) {
     return this.bookingService.cancelBooking(viewerOf(ctx), id, reason);
   }
 
@@ -135,7 +143,8 @@ export class BookingsResolver {
 
   @FieldResolver(() => Money, {
     nullable: true,
-    description: 'What the customer would get back if the booking were cancelled now, by the cancellation policy; null when nothing is paid.',
+    description:
+      'What the customer would get back if the booking were cancelled now, by the cancellation policy; null when nothing is paid.',
   })
   cancellationRefund(@Root() b: Booking): Money | null {
     const amount = this.bookingService.cancellationRefund(b);

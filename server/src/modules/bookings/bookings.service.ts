@@ -15,6 +15,7 @@ import { slotTaken, type AvailabilityService, type BookingTarget } from '../avai
 import type { Viewer } from '../identity/viewer';
 import type { BookingPayments } from './booking-payments';
 import type { BookingQueries } from './booking-queries';
+import { bookingTimes, DEADLOCK_DETECTED, onDeadlockRetry } from './booking-writes';
 import type { ExpirySweep } from './expiry-sweep';
 import {
   actingAs,
@@ -74,10 +75,17 @@ export class BookingsService {
     if (retried) return retried;
     const target = await this.deps.availability.bookingTarget(request.serviceId);
     if (target.scheduling.userId === viewer.userId) throw new DomainError('FORBIDDEN', 'You cannot book your own service');
-    await this.deps.availability.assertBookable(target, request.startsAt);
-    const booking = await this.insert(viewer, target, request);
-    await this.deps.availability.providerChanged(booking.providerId);
-    return booking;
+    try {
+      await this.deps.availability.assertBookable(target, request.startsAt);
+      const booking = await this.insert(viewer, target, request);
+      await this.deps.availability.providerChanged(booking.providerId);
+      return booking;
+    } catch (err) {
+      // A retry racing its own first attempt finds the slot taken, by that attempt: answer with it.
+      const first = err instanceof DomainError && err.code === 'SLOT_UNAVAILABLE' && (await this.earlierAttempt(viewer, request));
+      if (first) return first;
+      throw err;
+    }
   }
 
   acceptBooking(viewer: Viewer, id: string): Promise<BookingRow> {
@@ -107,7 +115,12 @@ export class BookingsService {
     return cancelled;
   }
 
-  /** Moves the booking to another free slot of its service in one UPDATE, or leaves it as it was. */
+  /**
+   * Moves the booking to another free slot of its service in one UPDATE (starts_at,
+   * ends_at, blocked_until together; the constraint guards it), or leaves it as it was.
+   * Status, price, hold and payment stay; the length is the service's current one, so
+   * the new slot is one availableSlots offers.
+   */
   rescheduleBooking(viewer: Viewer, id: string, startsAt: Date): Promise<BookingRow> {
     return this.transition(viewer, id, 'RESCHEDULE', async ({ booking }) => {
       const target = await this.deps.availability.bookingTarget(booking.serviceId).catch((err: unknown) => {
@@ -117,7 +130,7 @@ export class BookingsService {
         throw err;
       });
       await this.deps.availability.assertBookable(target, startsAt, booking.id);
-      return { startsAt, ...times(target, startsAt) };
+      return { startsAt, ...bookingTimes(target.service, startsAt) };
     });
   }
 
@@ -131,7 +144,11 @@ export class BookingsService {
   }
 
   /** Booking.allowedActions for this viewer, now. */
-  allowedActions(viewer: Viewer, booking: BookingFacts & { customerId: string; providerId: string }, viewerProviderId: string | null): BookingAction[] {
+  allowedActions(
+    viewer: Viewer,
+    booking: BookingFacts & { customerId: string; providerId: string },
+    viewerProviderId: string | null,
+  ): BookingAction[] {
     return allowedActions(actorsOf(viewer, booking, viewerProviderId), booking, this.now(), this.policy);
   }
 
@@ -164,11 +181,11 @@ export class BookingsService {
     if (refused) throw new DomainError('INVALID_TRANSITION', refused);
 
     const data = await change({ booking, actor, now });
-    const [changed] = await this.deps.prisma.booking
-      .updateManyAndReturn({ where: { id, status: booking.status, startsAt: booking.startsAt }, data })
-      .catch((err: unknown) => {
-        throw sqlState(err) === PgError.exclusionViolation ? slotTaken() : err;
-      });
+    const [changed] = await onDeadlockRetry(() =>
+      this.deps.prisma.booking.updateManyAndReturn({ where: { id, status: booking.status, startsAt: booking.startsAt }, data }),
+    ).catch((err: unknown) => {
+      throw sqlState(err) === PgError.exclusionViolation ? slotTaken() : err;
+    });
     if (!changed) throw new DomainError('INVALID_TRANSITION', 'This booking changed while you were acting on it; reload it and try again');
     await this.deps.availability.providerChanged(booking.providerId);
     return changed;
@@ -181,7 +198,9 @@ export class BookingsService {
       where: { customerId_idempotencyKey: { customerId: viewer.userId, idempotencyKey: request.idempotencyKey } },
     });
     if (first && (first.serviceId !== request.serviceId || first.startsAt.getTime() !== request.startsAt.getTime())) {
-      throw new DomainError('CONFLICT', 'This idempotency key was already used for a different booking; use a new key', { field: 'idempotencyKey' });
+      throw new DomainError('CONFLICT', 'This idempotency key was already used for a different booking; use a new key', {
+        field: 'idempotencyKey',
+      });
     }
     return first;
   }
@@ -190,36 +209,32 @@ export class BookingsService {
     const now = this.now().getTime();
     const { holdMinutes, answerHours } = this.deps.config;
     try {
-      return await this.deps.prisma.booking.create({
-        data: {
-          serviceId: service.id,
-          providerId: scheduling.id,
-          customerId: viewer.userId,
-          startsAt: request.startsAt,
-          ...times({ service, scheduling }, request.startsAt),
-          status: service.instantBooking ? 'PENDING_PAYMENT' : 'REQUESTED',
-          priceAmount: service.priceAmount,
-          currency: service.currency,
-          notes: request.notes || null,
-          holdExpiresAt: service.instantBooking ? new Date(now + holdMinutes * MS_PER_MINUTE) : null,
-          answerBy: service.instantBooking ? null : new Date(Math.min(now + answerHours * 3_600_000, request.startsAt.getTime())),
-          idempotencyKey: request.idempotencyKey ?? null,
-        },
-      });
+      return await onDeadlockRetry(() =>
+        this.deps.prisma.booking.create({
+          data: {
+            serviceId: service.id,
+            providerId: scheduling.id,
+            customerId: viewer.userId,
+            startsAt: request.startsAt,
+            ...bookingTimes(service, request.startsAt),
+            status: service.instantBooking ? 'PENDING_PAYMENT' : 'REQUESTED',
+            priceAmount: service.priceAmount,
+            currency: service.currency,
+            notes: request.notes || null,
+            holdExpiresAt: service.instantBooking ? new Date(now + holdMinutes * MS_PER_MINUTE) : null,
+            answerBy: service.instantBooking ? null : new Date(Math.min(now + answerHours * 3_600_000, request.startsAt.getTime())),
+            idempotencyKey: request.idempotencyKey ?? null,
+          },
+        }),
+      );
     } catch (err) {
       const state = sqlState(err);
-      if (state !== PgError.exclusionViolation && state !== PgError.uniqueViolation) throw err;
-      // Two retries with one key racing: the loser meets either constraint; the winner's booking is the answer.
-      const first = await this.earlierAttempt(viewer, request);
+      // Two retries with one key racing: the loser of the unique index gets the winner's booking.
+      const first = state === PgError.uniqueViolation && (await this.earlierAttempt(viewer, request));
       if (first) return first;
-      if (state === PgError.exclusionViolation) throw slotTaken();
+      // The constraint said no, or the slot stayed contested beyond a few deadlock retries.
+      if (state === PgError.exclusionViolation || state === DEADLOCK_DETECTED) throw slotTaken();
       throw err;
     }
   }
-}
-
-/** endsAt and blockedUntil (end + the service's buffer) of a booking starting at startsAt. */
-function times({ service }: BookingTarget, startsAt: Date) {
-  const endsAt = new Date(startsAt.getTime() + service.durationMinutes * MS_PER_MINUTE);
-  return { endsAt, blockedUntil: new Date(endsAt.getTime() + service.bufferMinutes * MS_PER_MINUTE) };
 }

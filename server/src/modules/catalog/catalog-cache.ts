@@ -3,6 +3,8 @@
 // and the next read sees the change. The version is read before the database, so a page
 // computed from rows older than a write can only land under the version it retires.
 // With Redis away the port answers misses and reads fall through to the database.
+// Concurrent misses of one key in this process share one computation (no stampede after a
+// write retires a hot page).
 import { createHash } from 'node:crypto';
 import { cached, type Cache } from '../../infra/cache/cache';
 
@@ -10,6 +12,9 @@ const VERSION = 'catalog';
 
 export class CatalogCache {
   private readonly listeners = new Set<() => void>();
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** Local writes so far: keeps a read that starts after a write off a computation begun before it. */
+  private writes = 0;
 
   constructor(
     private readonly cache: Cache,
@@ -19,12 +24,19 @@ export class CatalogCache {
   /** The cached value of key, or compute()'s (stored for next time); revive turns JSON back into rows. */
   async read<T>(key: string, compute: () => Promise<T>, revive: (value: T) => T): Promise<T> {
     if (this.ttlSeconds <= 0) return compute();
-    const version = await this.cache.version(VERSION);
-    return revive(await cached(this.cache, `catalog:v${version}:${key}`, this.ttlSeconds, compute));
+    const versioned = `catalog:v${await this.cache.version(VERSION)}:${key}`;
+    const flight = `${this.writes}:${versioned}`;
+    let pending = this.inFlight.get(flight) as Promise<T> | undefined;
+    if (!pending) {
+      pending = cached(this.cache, versioned, this.ttlSeconds, compute).finally(() => this.inFlight.delete(flight));
+      this.inFlight.set(flight, pending);
+    }
+    return revive(await pending);
   }
 
   /** After a write has committed: retire every cached catalog read, here and on other instances. */
   async invalidate(): Promise<void> {
+    this.writes++;
     await this.cache.bump(VERSION);
     for (const listener of this.listeners) listener();
   }

@@ -5,6 +5,7 @@ import { ApiScope, Role } from '../../generated/prisma/enums';
 import { ForApiKeys } from '../../graphql/api-scope';
 import { money, Money } from '../../graphql/common.types';
 import { viewerOf, type AppContext } from '../../graphql/context';
+import { catalogLoaders } from './catalog-loaders';
 import type { CatalogService } from './catalog.service';
 import type { ImagesService } from './images.service';
 import type { ListingsService } from './listings.service';
@@ -32,8 +33,9 @@ export class ServiceResolver {
     @Arg('orderBy', () => ServiceOrder, { nullable: true, defaultValue: ServiceOrder.RELEVANCE }) orderBy: ServiceOrder,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: AppContext,
   ) {
-    return this.catalog.services({ filter, orderBy, first, after });
+    return this.catalog.services({ filter, orderBy, first, after }, catalogLoaders(ctx, this.catalog));
   }
 
   @ForApiKeys(ApiScope.CATALOG_READ)
@@ -50,7 +52,11 @@ export class ServiceResolver {
 
   @Authorized(Role.PROVIDER, Role.ADMIN)
   @Mutation(() => Service, { description: 'The provider of the service, or an admin.' })
-  updateService(@Arg('id', () => ID) id: string, @Arg('input', () => ServiceUpdateInput) input: ServiceUpdateInput, @Ctx() ctx: AppContext) {
+  updateService(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ServiceUpdateInput) input: ServiceUpdateInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return this.listings.updateService(viewerOf(ctx), id, input);
   }
 
@@ -74,17 +80,17 @@ export class ServiceResolver {
 
   @FieldResolver(() => Provider)
   provider(@Root() service: Service, @Ctx() ctx: AppContext) {
-    return ctx.loaders.get('catalog.provider', () => this.catalog.providerLoader()).load(service.providerId);
+    return catalogLoaders(ctx, this.catalog).provider.load(service.providerId);
   }
 
   @FieldResolver(() => Category)
   category(@Root() service: Service, @Ctx() ctx: AppContext) {
-    return ctx.loaders.get('catalog.category', () => this.catalog.categoryLoader()).load(service.categoryId);
+    return catalogLoaders(ctx, this.catalog).category.load(service.categoryId);
   }
 
   @FieldResolver(() => [Image])
   images(@Root() service: Service, @Ctx() ctx: AppContext) {
-    return ctx.loaders.get('catalog.images', () => this.catalog.imagesLoader()).load(service.id);
+    return catalogLoaders(ctx, this.catalog).images.load(service.id);
   }
 
   @FieldResolver(() => Money)

@@ -1,7 +1,6 @@
 // What the catalog reads from the database and keeps in the cache. The cache stores JSON,
 // so Dates come back as strings: every cached read goes through one of the revivers.
 import type { ProviderProfile, Service, ServiceImage } from '../../generated/prisma/client';
-import type { Connection } from '../../graphql/common.types';
 
 export type ServiceRow = Service;
 export type ProviderRow = ProviderProfile;
@@ -57,11 +56,6 @@ export const reviveService = (s: ServiceRow): ServiceRow => ({ ...s, createdAt: 
 
 export const reviveProvider = (p: ProviderRow | null): ProviderRow | null =>
   p && { ...p, createdAt: date(p.createdAt), updatedAt: date(p.updatedAt) };
-
-export const revivePage = (page: Connection<ServiceRow>): Connection<ServiceRow> => ({
-  ...page,
-  edges: page.edges.map((e) => ({ cursor: e.cursor, node: reviveService(e.node) })),
-});
 
 /** ratingSum / ratingCount, or null before the first review. */
 export const ratingAverage = (p: Pick<ProviderRow, 'ratingSum' | 'ratingCount'>): number | null =>

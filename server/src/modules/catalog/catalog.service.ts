@@ -4,17 +4,26 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { notFound } from '../../domain-error';
-import { toConnection, type Connection } from '../../graphql/common.types';
+import type { Connection } from '../../graphql/common.types';
 import type { Db } from '../../infra/database';
 import { isTimeZone, parseInput } from '../../input-validation';
 import type { UsersService } from '../identity/users.service';
 import type { Viewer } from '../identity/viewer';
 import { keyOf, type CatalogCache } from './catalog-cache';
 import * as rows from './catalog.rows';
-import type { CategoryRow, ImageRow, ProviderRow, ProviderScheduling, PublicProfileRow, SchedulingPatch, ServiceForBooking, ServiceRow } from './catalog.rows';
+import type {
+  CategoryRow,
+  ImageRow,
+  ProviderRow,
+  ProviderScheduling,
+  PublicProfileRow,
+  SchedulingPatch,
+  ServiceForBooking,
+  ServiceRow,
+} from './catalog.rows';
 import { ServiceOrder } from './catalog.inputs';
-import { searchServices } from './service-search';
-import { parseServicesQuery, type ServicesArgs, type ServicesQuery } from './services-query';
+import { loadServicesPage, primeLoaders, reviveServicesPage, type CatalogLoaders, type ServicesPage } from './service-pages';
+import { parseServicesQuery, type ServicesArgs } from './services-query';
 
 /** What the catalog asks of the availability module for `ServiceFilter.availableFrom/To`. */
 export interface FreeSlotSearch {
@@ -27,7 +36,12 @@ export const CATALOG_PUBLIC_QUERIES: ReadonlySet<string> = new Set(['categories'
 
 const schedulingSchema = z.object({
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Dhaka').optional(),
-  minNoticeMinutes: z.number().int().min(0).max(30 * 24 * 60, 'must be at most 30 days').optional(),
+  minNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 24 * 60, 'must be at most 30 days')
+    .optional(),
   maxAdvanceDays: z.number().int().min(1).max(365).optional(),
 });
 
@@ -42,30 +56,51 @@ export class CatalogService {
   ) {}
 
   categories(): Promise<CategoryRow[]> {
-    return this.cache.read('categories', () => this.loadCategories(), (c) => c);
+    return this.cache.read(
+      'categories',
+      () => this.loadCategories(),
+      (c) => c,
+    );
   }
 
-  /** The services list: active services only, unless includeInactive (a provider's own list). */
-  async services(args: ServicesArgs, includeInactive = false): Promise<Connection<ServiceRow>> {
+  /**
+   * The services list: active services only, unless includeInactive (a provider's own list).
+   * The page's related rows are primed into the request's loaders when they are given.
+   */
+  async services(args: ServicesArgs, loaders?: CatalogLoaders, includeInactive = false): Promise<Connection<ServiceRow>> {
     const query = parseServicesQuery(args, includeInactive);
-    // Free slots change with every booking, so such lists are computed, never cached.
+    const sources = { prisma: this.prisma, users: this.users, categories: () => this.categories() };
+    let page: ServicesPage;
     if (query.window) {
+      // Free slots change with every booking, so such lists are computed, never cached.
       const ids = await this.freeSlots().serviceIdsWithFreeSlot(query.window.from, query.window.to);
-      return this.page({ ...query, criteria: { ...query.criteria, onlyIds: ids } });
+      page = await loadServicesPage(sources, { ...query, criteria: { ...query.criteria, onlyIds: ids } });
+    } else {
+      page = await this.cache.read(`services:${keyOf(query)}`, () => loadServicesPage(sources, query), reviveServicesPage);
     }
-    return this.cache.read(`services:${keyOf(query)}`, () => this.page(query), rows.revivePage);
+    if (loaders) primeLoaders(loaders, page);
+    return page.connection;
   }
 
   /** A provider's services: strangers see the active ones, the provider and admins all of them. */
-  providerServices(provider: ProviderRow, viewer: Viewer | null, first: number, after: string | null): Promise<Connection<ServiceRow>> {
+  providerServices(
+    provider: ProviderRow,
+    viewer: Viewer | null,
+    page: { first: number; after: string | null },
+    loaders?: CatalogLoaders,
+  ): Promise<Connection<ServiceRow>> {
     const includeInactive = !!viewer && (viewer.role === 'ADMIN' || viewer.userId === provider.userId);
-    return this.services({ filter: { providerId: provider.id }, orderBy: ServiceOrder.NEWEST, first, after }, includeInactive);
+    return this.services({ filter: { providerId: provider.id }, orderBy: ServiceOrder.NEWEST, ...page }, loaders, includeInactive);
   }
 
   /** Any service, active or not, so links to a withdrawn service still show what it was. */
   service(id: string): Promise<ServiceRow | null> {
     if (!rows.isUuid(id)) return Promise.resolve(null);
-    return this.cache.read(`service:${id}`, () => this.prisma.service.findUnique({ where: { id } }), (s) => s && rows.reviveService(s));
+    return this.cache.read(
+      `service:${id}`,
+      () => this.prisma.service.findUnique({ where: { id } }),
+      (s) => s && rows.reviveService(s),
+    );
   }
 
   provider(id: string): Promise<ProviderRow | null> {
@@ -117,7 +152,9 @@ export class CatalogService {
   ownerLoader(): DataLoader<string, PublicProfileRow | null> {
     const users = this.users.loader();
     return new DataLoader(async (ids) =>
-      (await users.loadMany(ids)).map((u) => (u && !(u instanceof Error) ? { id: u.id, name: u.name, avatarPublicId: u.avatarPublicId } : null)),
+      (await users.loadMany(ids)).map((u) =>
+        u && !(u instanceof Error) ? { id: u.id, name: u.name, avatarPublicId: u.avatarPublicId } : u,
+      ),
     );
   }
 
@@ -127,7 +164,17 @@ export class CatalogService {
     if (!rows.isUuid(serviceId)) return null;
     return this.prisma.service.findUnique({
       where: { id: serviceId },
-      select: { id: true, providerId: true, title: true, priceAmount: true, currency: true, durationMinutes: true, bufferMinutes: true, instantBooking: true, active: true },
+      select: {
+        id: true,
+        providerId: true,
+        title: true,
+        priceAmount: true,
+        currency: true,
+        durationMinutes: true,
+        bufferMinutes: true,
+        instantBooking: true,
+        active: true,
+      },
     });
   }
 
@@ -144,10 +191,16 @@ export class CatalogService {
   /** Changes a provider's scheduling settings; BAD_USER_INPUT names the field at fault. */
   async updateScheduling(providerId: string, patch: SchedulingPatch): Promise<void> {
     const data = parseInput(schedulingSchema, patch);
-    const found = rows.isUuid(providerId) && (await this.prisma.providerProfile.findUnique({ where: { id: providerId }, select: { id: true } }));
+    const found =
+      rows.isUuid(providerId) && (await this.prisma.providerProfile.findUnique({ where: { id: providerId }, select: { id: true } }));
     if (!found) throw notFound('That provider');
     await this.prisma.providerProfile.update({ where: { id: providerId }, data });
     await this.cache.invalidate();
+  }
+
+  /** For modules that change what the catalog shows (reviews move ratings): retire cached reads. */
+  catalogChanged(): Promise<void> {
+    return this.cache.invalidate();
   }
 
   // ------------------------------------------------------------ for the edge response cache
@@ -158,17 +211,6 @@ export class CatalogService {
 
   onChange(listener: () => void): () => void {
     return this.cache.onChange(listener);
-  }
-
-  private async page(query: ServicesQuery): Promise<Connection<ServiceRow>> {
-    const found = await searchServices(this.prisma, query.criteria, query.order, query.first, query.after);
-    const loaded = await this.prisma.service.findMany({ where: { id: { in: found.items.map((i) => i.id) } } });
-    const byId = new Map(loaded.map((s) => [s.id, s]));
-    const items = found.items.flatMap((i) => {
-      const node = byId.get(i.id);
-      return node ? [{ ...i, node }] : [];
-    });
-    return toConnection(items, query.first, found.totalCount, (i) => i.cursor, (i) => i.node);
   }
 
   private async loadCategories(): Promise<CategoryRow[]> {

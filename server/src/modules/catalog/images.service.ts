@@ -21,7 +21,9 @@ export class ImagesService {
 
   /** Signed upload parameters into the folder of the service's provider (or the viewer's own). */
   async createUpload(viewer: Viewer, serviceId: string | null, now = new Date()): Promise<UploadSignature> {
-    const providerId = serviceId ? (await this.access.serviceToChange(viewer, serviceId)).providerId : (await this.access.ownProvider(viewer)).id;
+    const providerId = serviceId
+      ? (await this.access.serviceToChange(viewer, serviceId)).providerId
+      : (await this.access.ownProvider(viewer)).id;
     return this.media.signUpload({ folder: providerFolder(providerId), now });
   }
 
@@ -31,10 +33,15 @@ export class ImagesService {
     if (!(await this.media.verifyAsset(id, providerFolder(service.providerId)))) {
       throw badInput('publicId', "publicId: no such image in this provider's uploads; upload it with createImageUpload first");
     }
-    const images = await this.prisma.serviceImage.findMany({ where: { serviceId: service.id }, select: { publicId: true, position: true } });
+    const images = await this.prisma.serviceImage.findMany({
+      where: { serviceId: service.id },
+      select: { publicId: true, position: true },
+    });
     if (images.some((i) => i.publicId === id)) return service;
     if (images.length >= MAX_IMAGES_PER_SERVICE) {
-      throw new DomainError('BAD_USER_INPUT', `A service can show at most ${MAX_IMAGES_PER_SERVICE} images; remove one first`, { field: 'publicId' });
+      throw new DomainError('BAD_USER_INPUT', `A service can show at most ${MAX_IMAGES_PER_SERVICE} images; remove one first`, {
+        field: 'publicId',
+      });
     }
     const position = Math.max(-1, ...images.map((i) => i.position)) + 1;
     await this.prisma.serviceImage.create({ data: { serviceId: service.id, publicId: id, position } });
@@ -45,7 +52,9 @@ export class ImagesService {
   /** Takes the image off the service; the asset itself stays in the store. */
   async removeImage(viewer: Viewer, serviceId: string, imageId: string): Promise<ServiceRow> {
     const service = await this.access.serviceToChange(viewer, serviceId);
-    const removed = isUuid(imageId) ? await this.prisma.serviceImage.deleteMany({ where: { id: imageId, serviceId: service.id } }) : { count: 0 };
+    const removed = isUuid(imageId)
+      ? await this.prisma.serviceImage.deleteMany({ where: { id: imageId, serviceId: service.id } })
+      : { count: 0 };
     if (removed.count === 0) throw notFound('That image of this service');
     await this.cache.invalidate();
     return service;

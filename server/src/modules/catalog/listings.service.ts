@@ -17,8 +17,16 @@ const fields = {
   categoryId: z.string().refine(isUuid, 'must be the id of a category'),
   title: z.string().trim().min(3, 'must be at least 3 characters').max(120, 'must be at most 120 characters'),
   description: z.string().trim().min(10, 'must be at least 10 characters').max(5000, 'must be at most 5000 characters'),
-  priceAmount: z.number().int('must be a whole number of minor units').min(1, 'must be positive').max(MAX_PRICE, `must be at most ${MAX_PRICE}`),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as BDT'),
+  priceAmount: z
+    .number()
+    .int('must be a whole number of minor units')
+    .min(1, 'must be positive')
+    .max(MAX_PRICE, `must be at most ${MAX_PRICE}`),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as BDT'),
   durationMinutes: z
     .number()
     .int()

@@ -6,6 +6,7 @@ import { ForApiKeys } from '../../graphql/api-scope';
 import { viewerOf, type AppContext } from '../../graphql/context';
 import type { MediaStore } from '../../infra/media/media-store';
 import { PublicProfile, User } from '../identity/identity.types';
+import { catalogLoaders } from './catalog-loaders';
 import type { CatalogService } from './catalog.service';
 import { ratingAverage } from './catalog.rows';
 import type { ProvidersService } from './providers.service';
@@ -39,7 +40,7 @@ export class ProviderResolver {
 
   @FieldResolver(() => PublicProfile)
   owner(@Root() provider: Provider, @Ctx() ctx: AppContext) {
-    return ctx.loaders.get('catalog.owner', () => this.catalog.ownerLoader()).load(provider.userId);
+    return catalogLoaders(ctx, this.catalog).owner.load(provider.userId);
   }
 
   @FieldResolver(() => Float, { nullable: true })
@@ -54,7 +55,7 @@ export class ProviderResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: AppContext,
   ) {
-    return this.catalog.providerServices(provider, ctx.viewer, first, after);
+    return this.catalog.providerServices(provider, ctx.viewer, { first, after }, catalogLoaders(ctx, this.catalog));
   }
 }
 

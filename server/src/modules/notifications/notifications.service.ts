@@ -1,5 +1,11 @@
 // In-app notifications: rows a person reads in the app (email joins with the
 // notifications issue). Other modules call notify(); the table is this module's.
+// The inbox lists newest first (createdAt desc, id desc as the tie-break) with keyset
+// cursors over that pair; each person sees and marks only their own.
+import DataLoader from 'dataloader';
+import type { Notification as NotificationRow, Prisma } from '../../generated/prisma/client';
+import { badInput } from '../../domain-error';
+import { decodeCursor, pageSize, toConnection, type Connection } from '../../graphql/common.types';
 import type { Db } from '../../infra/database';
 
 export interface NotificationInput {
@@ -10,6 +16,21 @@ export interface NotificationInput {
   bookingId?: string | null;
 }
 
+export interface InboxArgs {
+  unreadOnly?: boolean | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export type Inbox = Connection<NotificationRow> & { unreadCount: number };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: string) => UUID.test(id);
+
+type InboxCursor = [string, string];
+const isInboxCursor = (v: unknown): v is InboxCursor =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && isUuid(v[1]) && !Number.isNaN(Date.parse(v[0]));
+
 export class NotificationsService {
   constructor(private readonly prisma: Db) {}
 
@@ -17,6 +38,48 @@ export class NotificationsService {
     if (!notes.length) return;
     await this.prisma.notification.createMany({
       data: notes.map((n) => ({ userId: n.userId, type: n.type, title: n.title, body: n.body, bookingId: n.bookingId ?? null })),
+    });
+  }
+
+  /** The person's inbox, newest first; unreadCount counts every unread one, whatever the filter. */
+  async inbox(userId: string, args: InboxArgs): Promise<Inbox> {
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after, isInboxCursor);
+    const where: Prisma.NotificationWhereInput = { userId, ...(args.unreadOnly && { readAt: null }) };
+    const keyset: Prisma.NotificationWhereInput | undefined = after && {
+      OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }],
+    };
+    const [rows, totalCount, unreadCount] = await Promise.all([
+      this.prisma.notification.findMany({
+        where: keyset ? { AND: [where, keyset] } : where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: first + 1,
+      }),
+      this.prisma.notification.count({ where }),
+      this.prisma.notification.count({ where: { userId, readAt: null } }),
+    ]);
+    const page = toConnection(rows, first, totalCount, (n) => [n.createdAt.toISOString(), n.id], (n) => n);
+    return { ...page, unreadCount };
+  }
+
+  /** Marks the person's unread notifications read: these ids, or all when ids is null. Returns how many changed. */
+  async markRead(userId: string, ids: string[] | null | undefined, now = new Date()): Promise<number> {
+    if (ids && !ids.every(isUuid)) throw badInput('ids', 'ids must be notification ids from the notifications query');
+    if (ids && !ids.length) return 0;
+    const { count } = await this.prisma.notification.updateMany({
+      where: { userId, readAt: null, ...(ids && { id: { in: ids } }) },
+      data: { readAt: now },
+    });
+    return count;
+  }
+
+  /** Batches notification lookups (the notificationAdded subscription) into one query. */
+  loader(): DataLoader<string, NotificationRow | null> {
+    return new DataLoader(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const rows = valid.length ? await this.prisma.notification.findMany({ where: { id: { in: valid } } }) : [];
+      const byId = new Map(rows.map((n) => [n.id, n]));
+      return ids.map((id) => byId.get(id) ?? null);
     });
   }
 }

@@ -71,6 +71,7 @@ export class PaymentSettlement {
       await this.notices.paidButSlotLost(paid);
       return { outcome: 'paid-and-refunded', payment: await this.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } }) };
     }
+    if (result === 'confirmed') await this.bookings.confirmedAfterCommit(payment.bookingId);
     await this.notices.paid(paid);
     return { outcome: 'paid', payment: paid };
   }

@@ -1,0 +1,163 @@
+// availableSlots benchmark (not a test): 30 days of slots for a provider working 8 hours a
+// day with 200 holding bookings in the window, against real PostgreSQL + Redis.
+//
+//   cd server && npx tsx ../bench/slots.ts              # BENCH_COLD=200 BENCH_CACHED=1000
+//
+// "Server time" is measured twice: in process (AvailabilityService.availableSlots, what
+// the server spends: catalog lookups, cache, queries, slot math) and over HTTP (one
+// GraphQL request, parse to JSON, on the same machine). Cold: the provider's slot-cache
+// version is bumped before every call, so each computes from the database; cached: the
+// same window again. Calls are sequential: this is latency, not throughput. Rate limits
+// are off (RATE_LIMIT_ENABLED=false).
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type App } from '../server/src/app';
+import { loadConfig } from '../server/src/config';
+import { providerVersionName } from '../server/src/modules/availability/slot-cache';
+import { createTestDatabase, ensureTemplate, testRedisUrl } from '../server/test/support/databases';
+
+const COLD = Number(process.env.BENCH_COLD ?? 200);
+const CACHED = Number(process.env.BENCH_CACHED ?? 1000);
+const DAYS = 30;
+const BOOKINGS = 200;
+const ZONE = 'Asia/Dhaka';
+const QUERY = `query($s: ID!, $from: DateTime!, $to: DateTime!) { availableSlots(serviceId: $s, from: $from, to: $to) { startsAt endsAt } }`;
+
+/** One provider, 09:00–17:00 every day, a 30-minute service and a 60-minute one holding 200 bookings. */
+async function seed(app: App, from: Date) {
+  const prisma = app.infra.prisma;
+  const user = await prisma.user.create({
+    data: { email: `bench-${randomBytes(3).toString('hex')}@example.test`, name: 'Bench Provider', role: 'PROVIDER' },
+  });
+  const customer = await prisma.user.create({
+    data: { email: `bench-c-${randomBytes(3).toString('hex')}@example.test`, name: 'Bench Customer' },
+  });
+  const provider = await prisma.providerProfile.create({
+    data: { userId: user.id, businessName: 'Bench Cleaning', timeZone: ZONE, minNoticeMinutes: 0, maxAdvanceDays: 60 },
+  });
+  await prisma.availabilityRule.createMany({
+    data: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ providerId: provider.id, weekday, startMinute: 540, endMinute: 1020 })),
+  });
+  const category = await prisma.category.create({ data: { slug: 'bench', name: 'Bench' } });
+  const make = (durationMinutes: number) =>
+    prisma.service.create({
+      data: {
+        providerId: provider.id,
+        categoryId: category.id,
+        title: `Bench ${durationMinutes}`,
+        description: 'Bench',
+        priceAmount: 100_000,
+        durationMinutes,
+      },
+    });
+  const [asked, busy] = [await make(30), await make(60)];
+  // 200 one-hour bookings: day i % 30, local 09:00 + floor(i / 30) hours (09:00..15:00).
+  const firstDay = new Date(Math.ceil((from.getTime() + 6 * 3_600_000) / 86_400_000) * 86_400_000 - 6 * 3_600_000); // next Dhaka midnight
+  await prisma.booking.createMany({
+    data: Array.from({ length: BOOKINGS }, (_, i) => {
+      const startsAt = new Date(firstDay.getTime() + (i % DAYS) * 86_400_000 + (3 + Math.floor(i / DAYS)) * 3_600_000); // 09:00 Dhaka = 03:00Z
+      const endsAt = new Date(startsAt.getTime() + 3_600_000);
+      return {
+        serviceId: busy.id,
+        providerId: provider.id,
+        customerId: customer.id,
+        startsAt,
+        endsAt,
+        blockedUntil: endsAt,
+        status: 'CONFIRMED' as const,
+        priceAmount: 100_000,
+      };
+    }),
+  });
+  return { providerId: provider.id, serviceId: asked.id };
+}
+
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return { p50: at(50), p99: at(99) };
+}
+
+async function timed(n: number, before: () => Promise<void>, run: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await before();
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+async function main() {
+  await ensureTemplate();
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'homeser-bench-'));
+  const app = await startApp(
+    loadConfig({
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      REDIS_URL: testRedisUrl,
+      REDIS_PREFIX: `bench:${randomBytes(4).toString('hex')}:`,
+      RATE_LIMIT_ENABLED: 'false',
+      SEED_DEMO_DATA: 'false',
+      CACHE_TTL_SECONDS: '60',
+    }),
+  );
+  try {
+    const from = new Date();
+    const to = new Date(from.getTime() + DAYS * 86_400_000);
+    const { providerId, serviceId } = await seed(app, from);
+    const availability = app.services.availability;
+    const slots = await availability.availableSlots(serviceId, from, to);
+    const held = await app.infra.prisma.booking.count({ where: { providerId, startsAt: { gte: from, lt: to } } });
+    const body = JSON.stringify({ query: QUERY, variables: { s: serviceId, from: from.toISOString(), to: to.toISOString() } });
+    const http = async () => {
+      const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const json = (await res.json()) as { errors?: unknown };
+      if (json.errors) throw new Error(JSON.stringify(json.errors));
+    };
+    const inProcess = () => availability.availableSlots(serviceId, from, to);
+    const bump = () => app.infra.cache.bump(providerVersionName(providerId));
+    const nothing = async () => undefined;
+
+    await timed(50, bump, inProcess); // warm-up: JIT, pools
+    await timed(50, bump, http);
+    const rows = [
+      ['in process, cold (version bumped before each call)', await timed(COLD, bump, inProcess)],
+      ['in process, cached', await timed(CACHED, nothing, inProcess)],
+      ['HTTP GraphQL, cold', await timed(COLD, bump, http)],
+      ['HTTP GraphQL, cached', await timed(CACHED, nothing, http)],
+    ] as const;
+
+    console.log(
+      `availableSlots over ${DAYS} days: 30-minute service, 8 working hours a day (${ZONE}), ${held} holding bookings in the window, ${slots.length} free slots returned. ${new Date().toISOString().slice(0, 10)}.\n`,
+    );
+    console.log('| case | calls | p50 ms | p99 ms |');
+    console.log('|---|---:|---:|---:|');
+    for (const [name, samples] of rows) {
+      const { p50, p99 } = percentiles(samples);
+      console.log(`| ${name} | ${samples.length} | ${p50.toFixed(2)} | ${p99.toFixed(2)} |`);
+    }
+  } finally {
+    await app.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,140 @@
+// The subscriptions' rules: who receives which stamped changes, and what each becomes.
+// Deciding costs nothing per change (the ids in the change_event row); what a client
+// receives is loaded per delivered chunk in one batch, fresh, through the subscription's
+// own loaders.
+import { LRUCache } from 'lru-cache';
+import type { Booking as BookingRow, Notification as NotificationRow } from '../../generated/prisma/client';
+import { badInput, notFound } from '../../domain-error';
+import type { RequestLoaders } from '../../graphql/context';
+import type { ChangeFeed } from '../../infra/change-feed';
+import type { Logger } from '../../infra/logger';
+import type { PublishedChange } from '../../infra/pubsub';
+import type { ProviderScheduling, SchedulingCatalog } from '../availability/catalog-port';
+import type { BookingsService } from '../bookings/bookings.service';
+import type { Viewer } from '../identity/viewer';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { bookingWindow, horizonWindow, type BookingPayload } from './availability-window';
+import { FeedSubscription } from './feed-subscription';
+import { KIND_OF_OP, type AvailabilityEvent, type BookingEvent } from './realtime.types';
+
+export interface RealtimeDeps {
+  feed: ChangeFeed;
+  bookings: Pick<BookingsService, 'bookingLoader'>;
+  catalog: Pick<SchedulingCatalog, 'serviceForBooking' | 'providerScheduling' | 'providerOfUser'>;
+  notifications: Pick<NotificationsService, 'loader'>;
+  log: Logger;
+  now?: () => Date;
+}
+
+/** A delivery is like a request: fresh loaders, so a subscription never serves rows read hours ago. */
+export interface Delivery {
+  renewLoaders(): RequestLoaders;
+}
+
+const MS_PER_MINUTE = 60_000;
+const POSITION = /^\d{1,18}$/;
+
+export class RealtimeService {
+  private readonly now: () => Date;
+  // Provider settings for availability windows, shared by this instance's subscribers and
+  // re-read once per availability change (a settings change is itself one).
+  private readonly schedules = new LRUCache<string, { since: bigint; scheduling: Promise<ProviderScheduling | null> }>({ max: 1000 });
+
+  constructor(private readonly deps: RealtimeDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  private readonly onError = (err: unknown) => this.deps.log.error({ err }, 'subscription: delivery failed; retrying from the table');
+
+  /** The viewer's bookings as customer or provider (admins: all); one booking when id is given. */
+  async bookingUpdated(viewer: Viewer, args: { id: string | null; afterEventId: string | null }, delivery: Delivery) {
+    const after = await this.resumePoint(args.afterEventId);
+    const admin = viewer.role === 'ADMIN';
+    const providerId = admin ? null : ((await this.deps.catalog.providerOfUser(viewer.userId))?.id ?? null);
+    if (args.id !== null) {
+      const booking = await this.deps.bookings.bookingLoader().load(args.id);
+      const mine = booking && (admin || booking.customerId === viewer.userId || booking.providerId === providerId);
+      if (!mine) throw notFound('That booking'); // the same answer for someone else's booking: ids cannot be probed
+    }
+    return new FeedSubscription<BookingEvent>(this.deps.feed, {
+      filter: { tables: ['booking'], rowId: args.id ?? undefined, audience: admin ? 'all' : { userId: viewer.userId, providerId } },
+      after,
+      onError: this.onError,
+      project: async (changes) => {
+        const loader = delivery.renewLoaders().get('realtime.booking', () => this.deps.bookings.bookingLoader());
+        const rows = await loader.loadMany([...new Set(changes.map((c) => c.rowId))]);
+        const byId = new Map(rows.filter((r): r is BookingRow => Boolean(r) && !(r instanceof Error)).map((r) => [r.id, r]));
+        return changes.flatMap((c) => {
+          const booking = byId.get(c.rowId);
+          const kind = KIND_OF_OP[c.op];
+          if (!booking || !kind) return []; // deleted since: there is no row to show
+          const previousStatus = (c.payload as BookingPayload).previousStatus ?? null;
+          return [{ eventId: c.position, kind, booking, previousStatus, occurredAt: new Date(c.createdAt) }];
+        });
+      },
+    });
+  }
+
+  /** Public: changes to the free slots of a service (its provider's bookings of any service, and availability). */
+  async availabilityChanged(args: { serviceId: string; afterEventId: string | null }) {
+    const after = await this.resumePoint(args.afterEventId);
+    const service = await this.deps.catalog.serviceForBooking(args.serviceId);
+    if (!service?.active) throw notFound('That service');
+    const heldMs = (service.durationMinutes + service.bufferMinutes) * MS_PER_MINUTE;
+    const base = { serviceId: service.id, providerId: service.providerId };
+    return new FeedSubscription<AvailabilityEvent>(this.deps.feed, {
+      filter: { tables: ['booking', 'availability'], audience: { providerId: service.providerId } },
+      after,
+      onError: this.onError,
+      project: async (changes) => {
+        const events: AvailabilityEvent[] = [];
+        for (const c of changes) {
+          const window = c.tableName === 'booking' ? bookingWindow(c.op, c.payload as BookingPayload, heldMs) : await this.horizon(c);
+          if (window) events.push({ eventId: c.position, ...base, ...window, occurredAt: new Date(c.createdAt) });
+        }
+        return events;
+      },
+    });
+  }
+
+  /** The viewer's new notifications. */
+  async notificationAdded(viewer: Viewer, delivery: Delivery) {
+    return new FeedSubscription<NotificationRow>(this.deps.feed, {
+      filter: { tables: ['notification'], audience: { userId: viewer.userId } },
+      after: null,
+      onError: this.onError,
+      project: async (changes) => {
+        const loader = delivery.renewLoaders().get('realtime.notification', () => this.deps.notifications.loader());
+        const rows = await loader.loadMany(changes.map((c) => c.rowId));
+        return rows.filter((r): r is NotificationRow => Boolean(r) && !(r instanceof Error));
+      },
+    });
+  }
+
+  /** afterEventId checked: a position this feed has given out (or 0). */
+  private async resumePoint(afterEventId: string | null): Promise<bigint | null> {
+    if (afterEventId === null) return null;
+    if (!POSITION.test(afterEventId)) throw badInput('afterEventId', 'afterEventId must be an eventId this API sent');
+    const after = BigInt(afterEventId);
+    if (after > (await this.deps.feed.bounds()).last) {
+      throw badInput('afterEventId', 'afterEventId is ahead of this feed; reload and subscribe without it');
+    }
+    return after;
+  }
+
+  /** The provider's whole bookable horizon, read once per availability change per instance. */
+  private async horizon(change: PublishedChange) {
+    const providerId = change.providerId;
+    if (!providerId) return null;
+    const at = BigInt(change.position);
+    let cached = this.schedules.get(providerId);
+    if (!cached || cached.since < at) {
+      const scheduling = this.deps.catalog.providerScheduling(providerId);
+      scheduling.catch(() => this.schedules.delete(providerId)); // a failed read is not remembered
+      cached = { since: at, scheduling };
+      this.schedules.set(providerId, cached);
+    }
+    const scheduling = await cached.scheduling;
+    return scheduling && horizonWindow(this.now(), scheduling.timeZone, scheduling.maxAdvanceDays);
+  }
+}

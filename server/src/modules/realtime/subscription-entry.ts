@@ -1,0 +1,72 @@
+// How a subscription starts. TypeGraphQL calls `subscribe` as a plain function, without
+// the container that holds this app's resolver instance (two apps in one process, as in
+// the tests, have two); the field's own resolver does go through the container, so it is
+// asked once, with a lookup as its root, to hand its instance over.
+//
+// Subscriptions run over graphql-ws, outside Apollo: its formatError and API-key scope
+// plugin do not see them, so the checks and error codes they would add are made here.
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { SubscribeResolverData } from 'type-graphql';
+import type { ApiScope } from '../../generated/prisma/enums';
+import { DomainError } from '../../domain-error';
+import { RequestLoaders, type AppContext } from '../../graphql/context';
+import type { Delivery } from './realtime.service';
+
+const LOOKUP = Symbol('realtime.lookup');
+interface Lookup<R> {
+  [LOOKUP]: (resolver: R) => void;
+}
+
+const isLookup = <R>(root: unknown): root is Lookup<R> => typeof root === 'object' && root !== null && LOOKUP in root;
+
+/** In a subscription method: hands the instance to a lookup, or passes the event through. */
+export function deliver<R, T>(resolver: R, root: T): T {
+  if (isLookup<R>(root)) root[LOOKUP](resolver);
+  return root;
+}
+
+type Subscribe = (data: SubscribeResolverData<unknown, Record<string, unknown>, unknown>) => Promise<AsyncIterable<unknown>>;
+
+export interface Opening<A> {
+  args: A;
+  context: AppContext;
+}
+
+/** A `subscribe` function that runs `open` on this app's resolver instance. */
+export function opening<R, A>(open: (resolver: R, data: Opening<A>) => Promise<AsyncIterable<unknown>>): Subscribe {
+  return async ({ args, context, info }) => {
+    try {
+      checkApiKey(info, context as AppContext);
+      const resolver = await resolverOf<R>(info, args, context);
+      return await open(resolver, { args: args as A, context: context as AppContext });
+    } catch (err) {
+      throw err instanceof DomainError ? new GraphQLError(err.message, { extensions: { ...err.details, code: err.code } }) : err;
+    }
+  };
+}
+
+/** Each delivery gets the loaders of a new request (see RealtimeService). */
+export const deliveryFor = (context: AppContext): Delivery => ({
+  renewLoaders: () => (context.loaders = new RequestLoaders()),
+});
+
+async function resolverOf<R>(info: GraphQLResolveInfo, args: Record<string, unknown>, context: unknown): Promise<R> {
+  let found: R | undefined;
+  const lookup: Lookup<R> = { [LOOKUP]: (resolver) => (found = resolver) };
+  await info.parentType.getFields()[info.fieldName]?.resolve?.(lookup, args, context, info);
+  if (found === undefined) throw new Error(`No resolver instance answered for ${info.fieldName}`);
+  return found;
+}
+
+// The same rule as graphql/api-scope.ts: API keys reach only fields naming a scope they hold.
+function checkApiKey(info: GraphQLResolveInfo, context: AppContext): void {
+  const key = context.viewer?.apiKey;
+  if (!key) return;
+  const scope = info.parentType.getFields()[info.fieldName]?.extensions?.apiScope as ApiScope | undefined;
+  if (!scope || !key.scopes.includes(scope)) {
+    throw new DomainError(
+      'FORBIDDEN',
+      scope ? `This API key lacks the ${scope} scope needed for ${info.fieldName}` : `API keys cannot call ${info.fieldName}; sign in as a user instead`,
+    );
+  }
+}
