@@ -26,6 +26,7 @@ import { createLogger, type Logger } from './infra/logger';
 import { Scheduler } from './infra/scheduler';
 import { requestIds, requestLogger } from './http/request-log';
 import { corsFor } from './http/cors';
+import { createResponseCache } from './http/response-cache';
 import { serveWebApp } from './http/web-app';
 
 export interface App {
@@ -59,6 +60,9 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
 
   const infra = await openInfra(config, log);
   const modules = await composeModules(infra);
+  // Anonymous catalog GETs are answered before Express from a response cache (DESIGN.md, "Performance").
+  const edge = createResponseCache(modules.services.catalog, { ttlSeconds: config.cacheTtlSeconds });
+  httpServer.removeAllListeners('request').on('request', edge.handle(app));
   const schema = await buildAppSchema(modules.container);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });

@@ -33,7 +33,16 @@ beforeAll(async () => {
   // A second service of the same provider, 30 minutes plus a 15-minute buffer, answered by hand.
   const first = await t.app.infra.prisma.service.findUniqueOrThrow({ where: { id: b.serviceId } });
   const other = await t.app.infra.prisma.service.create({
-    data: { providerId: b.providerId, categoryId: first.categoryId, title: 'Shower fix', description: 'Quick', priceAmount: 90_000, durationMinutes: 30, bufferMinutes: 15, instantBooking: false },
+    data: {
+      providerId: b.providerId,
+      categoryId: first.categoryId,
+      title: 'Shower fix',
+      description: 'Quick',
+      priceAmount: 90_000,
+      durationMinutes: 30,
+      bufferMinutes: 15,
+      instantBooking: false,
+    },
   });
   otherServiceId = other.id;
 });
@@ -55,7 +64,7 @@ async function call(query: string, variables: Record<string, unknown>, token: st
 }
 
 describe('availabilityChanged', () => {
-  it("fires when another service of the provider is booked or freed, with the window that changed, and not when the hold stays", async () => {
+  it('fires when another service of the provider is booked or freed, with the window that changed, and not when the hold stays', async () => {
     const customer = await aCustomer(t);
     const sub = watch(b.serviceId, await lastEventId(t));
     const startsAt = await aFreeStart(t, otherServiceId, 40);

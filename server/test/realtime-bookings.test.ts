@@ -68,7 +68,9 @@ describe('bookingUpdated', () => {
     for (const sub of [mine, provider]) {
       const events = await sub.received(3);
       expect(summary(events)).toEqual(expected);
-      expect(events.every((e) => e.booking.id === id && e.booking.service.id === b.serviceId && e.booking.customer.id === customer.id)).toBe(true);
+      expect(
+        events.every((e) => e.booking.id === id && e.booking.service.id === b.serviceId && e.booking.customer.id === customer.id),
+      ).toBe(true);
       expect(ids(events)).toEqual([...ids(events)].sort((x, y) => (x < y ? -1 : 1)));
       expect(events[2]!.booking.status).toBe('CANCELLED');
     }

@@ -42,11 +42,20 @@ export function wsClient(app: TestApp | string, token?: string): WsClient {
         errors: [],
         completed: false,
         received: (count, timeoutMs = 10_000) =>
-          until(() => sub.events.length >= count || sub.errors.length > 0, timeoutMs, () => `${sub.events.length} of ${count} events; errors ${JSON.stringify(sub.errors)}`).then(() => {
+          until(
+            () => sub.events.length >= count || sub.errors.length > 0,
+            timeoutMs,
+            () => `${sub.events.length} of ${count} events; errors ${JSON.stringify(sub.errors)}`,
+          ).then(() => {
             if (sub.errors.length && sub.events.length < count) throw new Error(`subscription failed: ${JSON.stringify(sub.errors)}`);
             return sub.events.slice(0, count);
           }),
-        failed: (timeoutMs = 10_000) => until(() => sub.errors.length > 0, timeoutMs, () => 'no error').then(() => sub.errors[0]!),
+        failed: (timeoutMs = 10_000) =>
+          until(
+            () => sub.errors.length > 0,
+            timeoutMs,
+            () => 'no error',
+          ).then(() => sub.errors[0]!),
         stop: () => undefined,
       };
       sub.stop = client.subscribe<Record<string, unknown>>(
@@ -57,7 +66,8 @@ export function wsClient(app: TestApp | string, token?: string): WsClient {
             const data = result.data ? Object.values(result.data)[0] : undefined;
             if (data !== undefined && data !== null) sub.events.push(data as T);
           },
-          error: (err) => sub.errors.push(Array.isArray(err) ? (err[0] as GraphQLErrorShape) : { message: String((err as Error)?.message ?? err) }),
+          error: (err) =>
+            sub.errors.push(Array.isArray(err) ? (err[0] as GraphQLErrorShape) : { message: String((err as Error)?.message ?? err) }),
           complete: () => (sub.completed = true),
         },
       );
@@ -68,7 +78,11 @@ export function wsClient(app: TestApp | string, token?: string): WsClient {
 }
 
 /** Polls `check` every 20 ms until it holds, or fails with `describe()` after the timeout. */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, describe: () => string = () => 'condition'): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  describe: () => string = () => 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting: ${describe()}`);
@@ -78,7 +92,11 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
 
 /** Waits until the app has `count` subscriptions listening (they attach asynchronously). */
 export const subscribersOn = (t: TestApp, count: number) =>
-  until(() => t.app.services.changeFeed.feed.subscribers() >= count, 10_000, () => `${t.app.services.changeFeed.feed.subscribers()} of ${count} subscribers`);
+  until(
+    () => t.app.services.changeFeed.feed.subscribers() >= count,
+    10_000,
+    () => `${t.app.services.changeFeed.feed.subscribers()} of ${count} subscribers`,
+  );
 
 /** The feed's last stamped position, as an eventId. */
 export async function lastEventId(t: TestApp): Promise<string> {
@@ -87,7 +105,11 @@ export async function lastEventId(t: TestApp): Promise<string> {
 
 /** Resolves once every change event written so far has a position. */
 export const allStamped = (t: TestApp) =>
-  until(async () => (await t.app.infra.prisma.changeEvent.count({ where: { position: null } })) === 0, 10_000, () => 'unstamped events');
+  until(
+    async () => (await t.app.infra.prisma.changeEvent.count({ where: { position: null } })) === 0,
+    10_000,
+    () => 'unstamped events',
+  );
 
 export const BOOKING_UPDATED = `subscription($id: ID, $after: String) {
   bookingUpdated(id: $id, afterEventId: $after) {

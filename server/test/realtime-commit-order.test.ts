@@ -45,7 +45,15 @@ async function fixture(sql: Sql) {
   const serviceId = await aServiceRow(sql, providerId);
   const customerId = await aUserRow(sql);
   const booking = (h: number) =>
-    ({ serviceId, providerId, customerId, startsAt: hours(h), endsAt: hours(h + 1), blockedUntil: hours(h + 1), status: 'CONFIRMED' }) as const;
+    ({
+      serviceId,
+      providerId,
+      customerId,
+      startsAt: hours(h),
+      endsAt: hours(h + 1),
+      blockedUntil: hours(h + 1),
+      status: 'CONFIRMED',
+    }) as const;
   return { providerId, booking };
 }
 
@@ -77,7 +85,9 @@ describe('the stamper on PostgreSQL', () => {
     expect((await eventOf(open.sql, 'booking', held)).position).toBeNull();
 
     // The open transaction also changes an availability rule: one event for both kinds of change.
-    await open.sql(`INSERT INTO availability_rule (provider_id, weekday, start_minute, end_minute) VALUES ($1::uuid, 1, 60, 120)`, [providerId]);
+    await open.sql(`INSERT INTO availability_rule (provider_id, weekday, start_minute, end_minute) VALUES ($1::uuid, 1, 60, 120)`, [
+      providerId,
+    ]);
     await open.sql('COMMIT');
     await allStamped(t);
 

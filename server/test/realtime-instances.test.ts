@@ -65,7 +65,11 @@ describe('two instances', () => {
     // The stamper goes away (its lock session ends); changes keep coming meanwhile.
     await a.app.stop();
     const during = await book(b, provider, customer, 90);
-    await until(() => leading(b), 10_000, () => 'b never took the lead');
+    await until(
+      () => leading(b),
+      10_000,
+      () => 'b never took the lead',
+    );
     const r = await b.gql(CANCEL, { id: first }, { token: customer.token });
     expect(r.errors).toBeUndefined();
 
@@ -106,6 +110,10 @@ describe('two instances', () => {
     const after = await book(c, provider, customer, 60);
     const events = await sub.received(2);
     expect(events.map((e) => e.booking.id)).toEqual([before, after]);
-    await until(() => leading(b) !== leading(c), 10_000, () => 'no single stamper');
+    await until(
+      () => leading(b) !== leading(c),
+      10_000,
+      () => 'no single stamper',
+    );
   });
 });

@@ -60,7 +60,7 @@ export function createResponseCache(source: PublicReadSource, options: ResponseC
   const decisions = new LRUCache<string, boolean>({ max: 2000 });
   /** Keys being computed now: followers wait for the leader's answer. */
   const inFlight = new Map<string, Promise<void>>();
-  const version = { local: 0, remote: undefined as number | undefined, checkedAt: 0, checking: false };
+  const version = { local: 0, remote: undefined as number | undefined, checkedAt: 0, checking: false, polls: 0 };
   const tag = () => `${version.local}:${version.remote}`;
 
   // A local write has just bumped the shared version too: until it is read back, nothing is
@@ -72,23 +72,30 @@ export function createResponseCache(source: PublicReadSource, options: ResponseC
     checkVersionSoon(true);
   });
 
-  function checkVersionSoon(now = false): void {
-    if (version.checking || (!now && Date.now() - version.checkedAt < (options.versionCheckMs ?? 1000))) return;
+  function checkVersionSoon(force = false): void {
+    if (!force && (version.checking || Date.now() - version.checkedAt < (options.versionCheckMs ?? 1000))) return;
+    const poll = ++version.polls;
+    const local = version.local;
     version.checking = true;
     version.checkedAt = Date.now();
     source
       .version()
       .then((v) => {
+        if (poll !== version.polls || local !== version.local) return; // superseded by a write or a newer poll
         if (v !== version.remote) entries.clear();
         version.remote = v;
       })
       .catch(() => undefined)
-      .finally(() => (version.checking = false));
+      .finally(() => {
+        if (poll === version.polls) version.checking = false;
+      });
   }
 
   /** Root fields of the operation, all public? Decided once per persisted-query hash. */
   function isPublicRead(url: string): boolean {
     const params = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+    // Free-slot filters change with every booking, not with the catalog version: never kept.
+    if (/availableFrom|availableTo/.test(`${params.get('query') ?? ''}${params.get('variables') ?? ''}`)) return false;
     const query = params.get('query');
     const hash = persistedQueryHash(params.get('extensions'));
     if (!query) return hash ? (decisions.get(hash) ?? false) : false;

@@ -27,10 +27,7 @@ export function filterSql(filter: FeedFilter, params: unknown[]): string {
   if (filter.rowId !== undefined) parts.push(`row_id = ${add(filter.rowId)}`);
   if (filter.audience !== 'all') {
     const { userId, providerId } = filter.audience;
-    const who = [
-      ...(userId ? [`user_id = ${add(userId)}::uuid`] : []),
-      ...(providerId ? [`provider_id = ${add(providerId)}::uuid`] : []),
-    ];
+    const who = [...(userId ? [`user_id = ${add(userId)}::uuid`] : []), ...(providerId ? [`provider_id = ${add(providerId)}::uuid`] : [])];
     parts.push(who.length ? `(${who.join(' OR ')})` : 'false');
   }
   return parts.join(' AND ');

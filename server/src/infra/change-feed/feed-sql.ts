@@ -66,7 +66,8 @@ export async function readChanges(sql: SqlRunner, args: ReadArgs): Promise<Publi
   if (args.filter) where.push(filterSql(args.filter, params));
   const limit = `$${params.push(args.limit)}`;
   const rows = await sql.query<ChangeRow>(
-    `SELECT ${columns('')} FROM change_event WHERE ${where.join(' AND ')} ORDER BY position LIMIT ${limit}`,
+    // Ordered by the column, not the text alias of the same name ('10' < '9').
+    `SELECT ${columns('e.')} FROM change_event e WHERE ${where.join(' AND ')} ORDER BY e.position LIMIT ${limit}`,
     params,
   );
   return rows.map(toChange);

@@ -29,7 +29,12 @@ const isUuid = (id: string) => UUID.test(id);
 
 type InboxCursor = [string, string];
 const isInboxCursor = (v: unknown): v is InboxCursor =>
-  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && isUuid(v[1]) && !Number.isNaN(Date.parse(v[0]));
+  Array.isArray(v) &&
+  v.length === 2 &&
+  typeof v[0] === 'string' &&
+  typeof v[1] === 'string' &&
+  isUuid(v[1]) &&
+  !Number.isNaN(Date.parse(v[0]));
 
 export class NotificationsService {
   constructor(private readonly prisma: Db) {}
@@ -58,7 +63,13 @@ export class NotificationsService {
       this.prisma.notification.count({ where }),
       this.prisma.notification.count({ where: { userId, readAt: null } }),
     ]);
-    const page = toConnection(rows, first, totalCount, (n) => [n.createdAt.toISOString(), n.id], (n) => n);
+    const page = toConnection(
+      rows,
+      first,
+      totalCount,
+      (n) => [n.createdAt.toISOString(), n.id],
+      (n) => n,
+    );
     return { ...page, unreadCount };
   }
 

@@ -35,7 +35,12 @@ const span = (from: string | null | undefined, to: string | null | undefined): S
  * moved from 10:00–11:00 to 14:00–15:30 (blocked until) gives 08:45 to 15:30.
  */
 export function bookingWindow(op: string, p: BookingPayload, heldMs: number): Window | null {
-  const before = op === 'INSERT' ? null : op === 'DELETE' ? held(p.status, p.startsAt, p.blockedUntil) : held(p.previousStatus, p.previousStartsAt, p.previousBlockedUntil);
+  const before =
+    op === 'INSERT'
+      ? null
+      : op === 'DELETE'
+        ? held(p.status, p.startsAt, p.blockedUntil)
+        : held(p.previousStatus, p.previousStartsAt, p.previousBlockedUntil);
   const after = op === 'DELETE' ? null : held(p.status, p.startsAt, p.blockedUntil);
   if (!before && !after) return null;
   if (before && after && before[0] === after[0] && before[1] === after[1]) return null;

@@ -18,7 +18,8 @@ export const KIND_OF_OP: Record<string, ChangeKind> = { INSERT: 'CREATED', UPDAT
 @ObjectType()
 export class BookingEvent {
   @Field(() => String, {
-    description: "Position in the deployment's change feed, in commit order; pass the last one seen as afterEventId to resume without gaps.",
+    description:
+      "Position in the deployment's change feed, in commit order; pass the last one seen as afterEventId to resume without gaps.",
   })
   eventId!: string;
 

@@ -66,7 +66,9 @@ function checkApiKey(info: GraphQLResolveInfo, context: AppContext): void {
   if (!scope || !key.scopes.includes(scope)) {
     throw new DomainError(
       'FORBIDDEN',
-      scope ? `This API key lacks the ${scope} scope needed for ${info.fieldName}` : `API keys cannot call ${info.fieldName}; sign in as a user instead`,
+      scope
+        ? `This API key lacks the ${scope} scope needed for ${info.fieldName}`
+        : `API keys cannot call ${info.fieldName}; sign in as a user instead`,
     );
   }
 }
