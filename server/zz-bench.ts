@@ -21,7 +21,24 @@ async function run(embedded: boolean) {
   while (seen < N) await new Promise((r) => setTimeout(r, 5));
   const tDone = Date.now();
   console.log(JSON.stringify({ embedded, events: N, insertMs: tInserted - t0, totalMs: tDone - t0, eventsPerSecEndToEnd: Math.round((N * 1000) / (tDone - t0)) }));
-  // stamp-only rate: pause? measure stamping of a backlog written while stamper cannot see it:
+  if (!embedded) {
+    // stamper alone: a backlog held behind an open transaction, released at once
+    const pg = (await import('pg')).default;
+    const blocker = new pg.Client({ connectionString: t.app.infra.config.database.url }); await blocker.connect();
+    await blocker.query('BEGIN'); await blocker.query('SELECT pg_current_xact_id()');
+    const before = seen;
+    for (let i = 0; i < N; i += 1000) {
+      await prisma.notification.createMany({ data: Array.from({ length: 1000 }, (_, j) => ({ userId: who.id, type: 'T', title: `m${i + j}`, body: 'b' })) });
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    const heldBack = seen - before;
+    const r0 = Date.now(); await blocker.query('COMMIT');
+    await feed.stamper.tick();
+    while (seen < before + N) await new Promise((r) => setTimeout(r, 2));
+    const ms = Date.now() - r0;
+    console.log(JSON.stringify({ backlog: N, heldBack, stampPublishDeliverMs: ms, eventsPerSec: Math.round((N * 1000) / ms) }));
+    await blocker.end();
+  }
   // (b) latency: insert → WS client receives notificationAdded
   const client = createClient({ url: t.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${who.token}` } });
   const waiting = new Map<string, (v: number) => void>();

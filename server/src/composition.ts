@@ -4,13 +4,16 @@ import type { ContainerType } from 'type-graphql';
 import type { Infra } from './infra';
 import { openMediaStore } from './infra/media';
 import type { ModuleParts } from './modules/module';
+import { analyticsModule } from './modules/analytics';
 import { availabilityModule } from './modules/availability';
 import { bookingsModule } from './modules/bookings';
 import { catalogModule } from './modules/catalog';
+import { emailModule } from './modules/email';
 import { identityModule } from './modules/identity';
 import { notificationsModule } from './modules/notifications';
 import { paymentsModule } from './modules/payments';
 import { realtimeModule } from './modules/realtime';
+import { reviewsModule } from './modules/reviews';
 
 export async function composeModules(infra: Infra) {
   const media = openMediaStore(infra.config);
@@ -20,8 +23,19 @@ export async function composeModules(infra: Infra) {
   const catalog = catalogModule(infra, { users: identity.users, media: media.store, freeSlots: () => late.availability! });
   const availability = availabilityModule(infra, { catalog: catalog.catalog });
   late.availability = availability.availability;
-  const bookings = bookingsModule(infra, { catalog: catalog.catalog, availability: availability.availability, users: identity.users });
+  // Bookings offer REVIEW until a booking has its review; reviews, built after bookings, answer.
+  const reviewed: { by?: ReturnType<typeof reviewsModule>['reviews'] } = {};
+  const bookings = bookingsModule(infra, {
+    catalog: catalog.catalog,
+    availability: availability.availability,
+    users: identity.users,
+    hasReview: (ids) => reviewed.by!.hasReview(ids),
+  });
+  const reviews = reviewsModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, users: identity.users });
+  reviewed.by = reviews.reviews;
   const { notifications, parts: notificationParts } = notificationsModule(infra.prisma);
+  const email = emailModule(infra, { users: identity.users, notifications });
+  const analytics = analyticsModule(infra, { catalog: catalog.catalog });
   const payments = paymentsModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, notifications });
   const realtime = realtimeModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, notifications });
   const parts: ModuleParts[] = [
@@ -30,9 +44,12 @@ export async function composeModules(infra: Infra) {
     catalog.parts,
     availability.parts,
     bookings.parts,
+    reviews.parts,
     payments.parts,
     notificationParts,
     realtime.parts,
+    email.parts,
+    analytics.parts,
   ];
 
   const instances = new Map<unknown, object>(parts.flatMap((p) => p.bindings));
@@ -55,12 +72,16 @@ export async function composeModules(infra: Infra) {
       catalog: catalog.catalog,
       availability: availability.availability,
       bookings: bookings.bookings,
+      reviews: reviews.reviews,
       payments: payments.payments,
       refunds: payments.refunds,
       reconciliation: payments.reconciliation,
       paymentGateway: payments.gateway,
       notifications,
       changeFeed: realtime.changeFeed,
+      email: email.outbox,
+      emailSender: email.sender,
+      analytics: analytics.analytics,
     },
   };
 }

@@ -16,8 +16,8 @@ export const TRANSITIONS: Record<BookingStatus, Partial<Record<Actor, readonly B
   EXPIRED: {},
 };
 
-/** Actions allowedActions may offer. REVIEW joins when reviews exist. */
-const OFFERED: readonly BookingAction[] = ['ACCEPT', 'REJECT', 'PAY', 'CANCEL', 'RESCHEDULE', 'COMPLETE'];
+/** Actions allowedActions may offer. */
+const OFFERED: readonly BookingAction[] = ['ACCEPT', 'REJECT', 'PAY', 'CANCEL', 'RESCHEDULE', 'COMPLETE', 'REVIEW'];
 
 /** What the rules read of a booking. */
 export interface BookingFacts {
@@ -28,6 +28,8 @@ export interface BookingFacts {
   answerBy: Date | null;
   priceAmount: number;
   refundDueAmount: number | null;
+  /** Whether its review exists (a booking is reviewed once); allowedActions supplies it for COMPLETED bookings. */
+  reviewed?: boolean;
 }
 
 export interface CancellationPolicy {
@@ -61,6 +63,8 @@ export function refusal(action: BookingAction, actor: Actor, b: BookingFacts, no
         : null;
     case 'COMPLETE':
       return now < b.endsAt ? 'A booking can be completed only after it ends' : null;
+    case 'REVIEW':
+      return b.reviewed ? 'This booking has already been reviewed' : null;
     default:
       return null;
   }

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApiScope, BookingStatus, Role } from '../../generated/prisma/enums';
 import { ForApiKeys } from '../../graphql/api-scope';
@@ -12,6 +13,8 @@ import type { BookingsService } from './bookings.service';
 import { Booking, BookingAction, BookingConnection, BookingInput } from './bookings.types';
 
 export type BookingsCatalog = Pick<CatalogService, 'serviceLoader' | 'providerLoader' | 'providerOfUser'>;
+/** Which of these bookings have their review already (the reviews module answers): REVIEW is offered once. */
+export type HasReview = (bookingIds: readonly string[]) => Promise<boolean[]>;
 
 @Resolver(() => Booking)
 export class BookingsResolver {
@@ -20,6 +23,7 @@ export class BookingsResolver {
     private readonly queries: BookingQueries,
     private readonly catalog: BookingsCatalog,
     private readonly users: UsersService,
+    private readonly hasReview: HasReview,
   ) {}
 
   @Authorized()
@@ -157,6 +161,9 @@ export class BookingsResolver {
     if (!viewer) return [];
     // One provider lookup per request, however many bookings the page holds.
     const mine = await ctx.loaders.get('bookings.viewerProvider', () => this.queries.viewerProviderLoader()).load(viewer.userId);
-    return this.bookingService.allowedActions(viewer, b, mine);
+    // Only a completed booking can be reviewed: no other booking asks the reviews module.
+    const reviewed =
+      b.status === 'COMPLETED' && (await ctx.loaders.get('bookings.reviewed', () => new DataLoader(this.hasReview)).load(b.id));
+    return this.bookingService.allowedActions(viewer, { ...b, reviewed }, mine);
   }
 }

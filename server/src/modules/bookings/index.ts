@@ -6,7 +6,7 @@ import type { UsersService } from '../identity/users.service';
 import type { ModuleParts } from '../module';
 import { BookingPayments } from './booking-payments';
 import { BookingQueries } from './booking-queries';
-import { BookingsResolver, type BookingsCatalog } from './bookings.resolver';
+import { BookingsResolver, type BookingsCatalog, type HasReview } from './bookings.resolver';
 import { BookingsService } from './bookings.service';
 import type { SchedulingCatalog } from '../availability/catalog-port';
 import { ExpirySweep } from './expiry-sweep';
@@ -15,7 +15,7 @@ export const bookingsResolvers = [BookingsResolver] as const;
 
 export function bookingsModule(
   infra: Infra,
-  deps: { catalog: SchedulingCatalog & BookingsCatalog; availability: AvailabilityService; users: UsersService },
+  deps: { catalog: SchedulingCatalog & BookingsCatalog; availability: AvailabilityService; users: UsersService; hasReview: HasReview },
 ) {
   const now = () => new Date();
   const queries = new BookingQueries(infra.prisma, deps.catalog);
@@ -32,7 +32,7 @@ export function bookingsModule(
     now,
   });
   const parts: ModuleParts = {
-    bindings: [[BookingsResolver, new BookingsResolver(bookings, queries, deps.catalog, deps.users)]],
+    bindings: [[BookingsResolver, new BookingsResolver(bookings, queries, deps.catalog, deps.users, deps.hasReview)]],
     jobs: [sweep.job()],
   };
   return { bookings, parts };

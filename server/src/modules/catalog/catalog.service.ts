@@ -4,6 +4,7 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { notFound } from '../../domain-error';
+import type { Prisma } from '../../generated/prisma/client';
 import type { Connection } from '../../graphql/common.types';
 import type { Db } from '../../infra/database';
 import { isTimeZone, parseInput } from '../../input-validation';
@@ -196,6 +197,14 @@ export class CatalogService {
     if (!found) throw notFound('That provider');
     await this.prisma.providerProfile.update({ where: { id: providerId }, data });
     await this.cache.invalidate();
+  }
+
+  /** A new review's rating, inside the reviews module's transaction; call catalogChanged() once it commits. */
+  async recordRating(tx: Prisma.TransactionClient, providerId: string, rating: number): Promise<void> {
+    await tx.providerProfile.update({
+      where: { id: providerId },
+      data: { ratingCount: { increment: 1 }, ratingSum: { increment: rating } },
+    });
   }
 
   /** For modules that change what the catalog shows (reviews move ratings): retire cached reads. */

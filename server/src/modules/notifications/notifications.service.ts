@@ -36,14 +36,24 @@ const isInboxCursor = (v: unknown): v is InboxCursor =>
   isUuid(v[1]) &&
   !Number.isNaN(Date.parse(v[0]));
 
+/** Told of every notification after its rows are written (the email module sends copies). */
+export type NotifyListener = (notes: readonly NotificationInput[]) => Promise<void>;
+
 export class NotificationsService {
+  private readonly listeners: NotifyListener[] = [];
+
   constructor(private readonly prisma: Db) {}
+
+  onNotify(listener: NotifyListener): void {
+    this.listeners.push(listener);
+  }
 
   async notify(...notes: NotificationInput[]): Promise<void> {
     if (!notes.length) return;
     await this.prisma.notification.createMany({
       data: notes.map((n) => ({ userId: n.userId, type: n.type, title: n.title, body: n.body, bookingId: n.bookingId ?? null })),
     });
+    for (const listener of this.listeners) await listener(notes);
   }
 
   /** The person's inbox, newest first; unreadCount counts every unread one, whatever the filter. */

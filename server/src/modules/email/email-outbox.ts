@@ -1,0 +1,92 @@
+// The email outbox: other code enqueues messages; the sender (outbox-sender.ts) delivers
+// them at least once. Each row carries a stable RFC 5322 Message-ID made from its id and
+// this server's public host, `<id@host>`, written with the row, so every resend of it is
+// recognisably the same message. With a dedupeKey the id itself is derived from the key,
+// so enqueueing the same key twice writes one row (ON CONFLICT DO NOTHING).
+import { createHash, randomUUID } from 'node:crypto';
+import type { EmailMessage as EmailRow, Prisma } from '../../generated/prisma/client';
+import type { EmailStatus } from '../../generated/prisma/enums';
+import { badInput } from '../../domain-error';
+import { decodeCursor, pageSize, toConnection, type Connection } from '../../graphql/common.types';
+import type { Db } from '../../infra/database';
+import { htmlFromText } from './email-html';
+
+export interface NewEmail {
+  to: string;
+  subject: string;
+  text: string;
+  /** Trusted markup: escape every user-provided piece (escapeHtml). Default: htmlFromText(text). */
+  html?: string | null;
+  /** Same key, same message: enqueueing it again changes nothing. */
+  dedupeKey?: string | null;
+}
+
+/** Prisma's client or an interactive transaction's, so a caller can enqueue inside its own transaction. */
+type Writer = Prisma.TransactionClient;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type EmailCursor = [string, string];
+const isEmailCursor = (v: unknown): v is EmailCursor =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && !Number.isNaN(Date.parse(v[0])) && UUID.test(v[1]);
+
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+const HEADER_BREAK = /[\r\n]/;
+
+/** A UUID-shaped id from a key (SHA-256, version nibble 8: "custom"), stable across instances. */
+export function idFromKey(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export class EmailOutbox {
+  constructor(
+    private readonly prisma: Db,
+    /** The right-hand side of every Message-ID: this server's public host name. */
+    private readonly host: string,
+  ) {}
+
+  messageIdOf(id: string): string {
+    return `<${id}@${this.host}>`;
+  }
+
+  /** Writes the message as PENDING, due now. Returns the row (the existing one for a repeated dedupeKey). */
+  async enqueue(mail: NewEmail, db: Writer = this.prisma): Promise<EmailRow> {
+    if (!ADDRESS.test(mail.to)) throw badInput('to', `"${mail.to}" is not an email address`);
+    if (HEADER_BREAK.test(mail.subject)) throw badInput('subject', 'A subject is one line');
+    const id = mail.dedupeKey ? idFromKey(mail.dedupeKey) : randomUUID();
+    await db.emailMessage.createMany({
+      data: [
+        {
+          id,
+          messageId: this.messageIdOf(id),
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html === undefined ? htmlFromText(mail.text) : mail.html,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    return db.emailMessage.findUniqueOrThrow({ where: { id } });
+  }
+
+  /** Admins: the outbox newest first, optionally one status. */
+  async list(args: { status?: EmailStatus | null; first?: number | null; after?: string | null }): Promise<Connection<EmailRow>> {
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after, isEmailCursor);
+    const where: Prisma.EmailMessageWhereInput = args.status ? { status: args.status } : {};
+    const keyset: Prisma.EmailMessageWhereInput | undefined = after && {
+      OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }],
+    };
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.emailMessage.findMany({
+        where: keyset ? { AND: [where, keyset] } : where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: first + 1,
+      }),
+      this.prisma.emailMessage.count({ where }),
+    ]);
+    return toConnection(rows, first, totalCount, (m) => [m.createdAt.toISOString(), m.id], (m) => m);
+  }
+}

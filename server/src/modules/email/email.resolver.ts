@@ -1,0 +1,19 @@
+import { Arg, Authorized, Int, Query, Resolver } from 'type-graphql';
+import { EmailStatus, Role } from '../../generated/prisma/enums';
+import type { EmailOutbox } from './email-outbox';
+import { EmailMessage, EmailMessageConnection } from './email.types';
+
+@Resolver(() => EmailMessage)
+export class EmailResolver {
+  constructor(private readonly outbox: EmailOutbox) {}
+
+  @Authorized(Role.ADMIN)
+  @Query(() => EmailMessageConnection, { description: 'Admin only: the email outbox.' })
+  emails(
+    @Arg('status', () => EmailStatus, { nullable: true }) status: EmailStatus | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return this.outbox.list({ status, first, after });
+  }
+}
