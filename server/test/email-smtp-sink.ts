@@ -54,10 +54,20 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             setTimeout(() => {
               const refusal = sink.refuseWith;
               if (refusal) {
-                sink.received.push(parseMail(raw, session.envelope.rcptTo.map((r) => r.address)));
+                sink.received.push(
+                  parseMail(
+                    raw,
+                    session.envelope.rcptTo.map((r) => r.address),
+                  ),
+                );
                 return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
               }
-              sink.received.push(parseMail(raw, session.envelope.rcptTo.map((r) => r.address)));
+              sink.received.push(
+                parseMail(
+                  raw,
+                  session.envelope.rcptTo.map((r) => r.address),
+                ),
+              );
               callback();
             }, sink.delayMs);
           });
@@ -123,7 +133,10 @@ function parseMail(raw: string, to: string[]): ReceivedMail {
     for (const chunk of body.split(`--${boundary}`).slice(1)) {
       if (chunk.startsWith('--')) break;
       const part = splitHead(chunk.replace(/^\r\n/, ''));
-      parts.push({ type: part.headers.get('content-type') ?? '', content: decodeBody(part.body.replace(/\r\n$/, ''), part.headers.get('content-transfer-encoding')) });
+      parts.push({
+        type: part.headers.get('content-type') ?? '',
+        content: decodeBody(part.body.replace(/\r\n$/, ''), part.headers.get('content-transfer-encoding')),
+      });
     }
   } else {
     parts.push({ type: headers.get('content-type') ?? 'text/plain', content: decodeBody(body, headers.get('content-transfer-encoding')) });

@@ -154,6 +154,17 @@ describe('the change feed', () => {
     expect(positions(received)).toEqual([1, 2, 3, 4]);
   });
 
+  it('catches up from the table when pub/sub lost messages and went quiet', async () => {
+    const { pubsub } = createAppPubSub();
+    const silent: AppPubSub = { ...pubsub, publish: () => undefined };
+    const { feed, received } = await aFeed({ pubsub: silent });
+    await notices(2);
+    await until(async () => (await unstamped()) === 0);
+    expect(received).toEqual([]);
+    await feed.jobs.find((j) => j.name === 'change-feed-catch-up')!.run();
+    expect(positions(received)).toEqual([1, 2]);
+  });
+
   it('deletes stamped events past the retention but keeps the newest, so positions never go back', async () => {
     const { feed, received } = await aFeed();
     await notices(3);

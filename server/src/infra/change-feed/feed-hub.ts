@@ -15,6 +15,7 @@ export class FeedHub {
   private position = 0n;
   private source: AsyncIterator<PublishedChange[]> | null = null;
   private loop: Promise<void> | null = null;
+  private turn: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly subscribe: () => AsyncIterableIterator<PublishedChange[]>,
@@ -47,17 +48,35 @@ export class FeedHub {
       for (;;) {
         const next = await source.next();
         if (next.done) return;
-        for (const change of next.value) {
-          await this.receive(change).catch((err: unknown) => this.log.error({ err }, 'change feed: delivery failed'));
-        }
+        await this.serially(async () => {
+          for (const change of next.value) await this.receive(change);
+        });
       }
     })();
+  }
+
+  /**
+   * The safety net for a pub/sub that lost messages and then went quiet (a Redis outage,
+   * a stamper that died before publishing): delivers whatever the table has beyond the head.
+   */
+  catchUp(): Promise<void> {
+    return this.serially(async () => {
+      const { last } = await feedBounds(this.sql);
+      if (last > this.position) await this.fill(last + 1n);
+    });
   }
 
   async stop(): Promise<void> {
     await this.source?.return?.();
     await this.loop;
     this.listeners.clear();
+  }
+
+  // Deliveries from pub/sub and from catchUp take turns, so positions go out in order.
+  private serially(work: () => Promise<void>): Promise<void> {
+    const run = this.turn.then(work).catch((err: unknown) => this.log.error({ err }, 'change feed: delivery failed'));
+    this.turn = run;
+    return run;
   }
 
   private async receive(change: PublishedChange): Promise<void> {

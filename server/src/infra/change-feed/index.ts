@@ -54,6 +54,8 @@ export interface ChangeFeedDeps {
   log: Logger;
 }
 
+// One indexed max(position) per instance: the bound on delay if pub/sub loses a message and goes quiet.
+const CATCH_UP_EVERY_MS = 5000;
 const RETENTION_EVERY_MS = 10 * 60_000;
 const RETENTION_BATCH = 5000;
 
@@ -98,6 +100,7 @@ export function createChangeFeed(deps: ChangeFeedDeps, options: ChangeFeedOption
     stamper,
     jobs: [
       { name: 'change-feed-stamp', everyMs: options.tickMs ?? 1000, run: () => stamper.tick() },
+      { name: 'change-feed-catch-up', everyMs: CATCH_UP_EVERY_MS, run: () => hub.catchUp() },
       { name: 'change-event-retention', everyMs: RETENTION_EVERY_MS, run: retention },
     ],
     async start() {

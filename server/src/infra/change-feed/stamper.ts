@@ -27,6 +27,7 @@ export interface StamperStats {
 
 export class Stamper {
   private run: Promise<void> | null = null;
+  private ticking: Promise<void> | null = null;
   private again = false;
   private stopped = false;
   readonly stats: StamperStats = { stamped: 0, runs: 0 };
@@ -50,7 +51,13 @@ export class Stamper {
   }
 
   /** The safety net, every tick: take the lead if it is free, then stamp whatever is ready. */
-  async tick(): Promise<void> {
+  tick(): Promise<void> {
+    // One tick at a time (the start's own and the scheduler's may meet): one lock session.
+    this.ticking ??= this.claimAndStamp().finally(() => (this.ticking = null));
+    return this.ticking;
+  }
+
+  private async claimAndStamp(): Promise<void> {
     if (this.stopped) return;
     const claim = await this.options.lock.claim();
     if (claim === 'following') return;

@@ -38,7 +38,9 @@ export class AnalyticsService {
       this.readModel.revenueByDay(scope),
       this.readModel.refunded(scope),
       this.readModel.topProviders(scope),
-      providerId ? this.readModel.newCustomersOf({ ...scope, providerId }).then((customers) => ({ customers, providers: 0 })) : this.readModel.newUsers(scope),
+      providerId
+        ? this.readModel.newCustomersOf({ ...scope, providerId }).then((customers) => ({ customers, providers: 0 }))
+        : this.readModel.newUsers(scope),
     ]);
     const revenue = [...revenueByDay.values()].reduce((sum, n) => sum + n, 0);
     const ranked = providerId && !top.length ? [{ providerId, bookings: 0, revenue: 0 }] : top;

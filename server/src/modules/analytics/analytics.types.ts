@@ -41,7 +41,9 @@ export class PlatformAnalytics {
   @Field(() => [ProviderStat], { description: 'Top 5 by revenue; for a provider, only them.' })
   topProviders!: ProviderStat[];
 
-  @Field(() => Int, { description: 'Admin: customer accounts opened in the window. Provider: customers whose first booking with them was made in it.' })
+  @Field(() => Int, {
+    description: 'Admin: customer accounts opened in the window. Provider: customers whose first booking with them was made in it.',
+  })
   newCustomers!: number;
 
   @Field(() => Int, { description: 'Admin: provider accounts opened in the window. Always 0 for a provider.' })

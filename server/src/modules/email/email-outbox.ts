@@ -27,9 +27,16 @@ type Writer = Prisma.TransactionClient;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type EmailCursor = [string, string];
 const isEmailCursor = (v: unknown): v is EmailCursor =>
-  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && !Number.isNaN(Date.parse(v[0])) && UUID.test(v[1]);
+  Array.isArray(v) &&
+  v.length === 2 &&
+  typeof v[0] === 'string' &&
+  typeof v[1] === 'string' &&
+  !Number.isNaN(Date.parse(v[0])) &&
+  UUID.test(v[1]);
 
-const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+const ADDRESS = /^[^\s@<>,;]+@[^\s@<>,;]+$/;
+/** One plain address (no display name, no list): what enqueue accepts in `to`. */
+export const isEmailAddress = (to: string) => ADDRESS.test(to);
 const HEADER_BREAK = /[\r\n]/;
 
 /** A UUID-shaped id from a key (SHA-256, version nibble 8: "custom"), stable across instances. */
@@ -52,7 +59,7 @@ export class EmailOutbox {
 
   /** Writes the message as PENDING, due now. Returns the row (the existing one for a repeated dedupeKey). */
   async enqueue(mail: NewEmail, db: Writer = this.prisma): Promise<EmailRow> {
-    if (!ADDRESS.test(mail.to)) throw badInput('to', `"${mail.to}" is not an email address`);
+    if (!isEmailAddress(mail.to)) throw badInput('to', `"${mail.to}" is not an email address`);
     if (HEADER_BREAK.test(mail.subject)) throw badInput('subject', 'A subject is one line');
     const id = mail.dedupeKey ? idFromKey(mail.dedupeKey) : randomUUID();
     await db.emailMessage.createMany({
@@ -87,6 +94,12 @@ export class EmailOutbox {
       }),
       this.prisma.emailMessage.count({ where }),
     ]);
-    return toConnection(rows, first, totalCount, (m) => [m.createdAt.toISOString(), m.id], (m) => m);
+    return toConnection(
+      rows,
+      first,
+      totalCount,
+      (m) => [m.createdAt.toISOString(), m.id],
+      (m) => m,
+    );
   }
 }
