@@ -98,8 +98,9 @@ export const subscribersOn = (t: TestApp, count: number) =>
     () => `${t.app.services.changeFeed.feed.subscribers()} of ${count} subscribers`,
   );
 
-/** The feed's last stamped position, as an eventId. */
+/** The position of everything written so far (once stamped), as an eventId. */
 export async function lastEventId(t: TestApp): Promise<string> {
+  await allStamped(t);
   return String((await t.app.services.changeFeed.feed.bounds()).last);
 }
 
