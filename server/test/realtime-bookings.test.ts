@@ -142,4 +142,23 @@ describe('bookingUpdated', () => {
     const ahead = String(BigInt(await lastEventId(t)) + 1000n);
     expect((await connect(customer).subscribe(BOOKING_UPDATED, { after: ahead }).failed()).extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('lets API keys subscribe only with the scope the field names', async () => {
+    const customer = await aCustomer(t);
+    const CREATE_KEY = `mutation($scopes: [ApiScope!]!) { createApiKey(name: "integration", scopes: $scopes) { secret } }`;
+    const keyFor = async (scopes: string[]) =>
+      (await t.gql(CREATE_KEY, { scopes }, { token: customer.token })).data!.createApiKey.secret as string;
+    const reader = wsClient(t, undefined, `ApiKey ${await keyFor(['BOOKINGS_READ'])}`);
+    const browser = wsClient(t, undefined, `ApiKey ${await keyFor(['CATALOG_READ'])}`);
+    clients.push(reader, browser);
+
+    const refused = browser.subscribe(BOOKING_UPDATED);
+    expect((await refused.failed()).extensions?.code).toBe('FORBIDDEN');
+    const noScope = reader.subscribe(`subscription { notificationAdded { id } }`);
+    expect((await noScope.failed()).extensions?.code).toBe('FORBIDDEN');
+
+    const sub = reader.subscribe<BookingEventData>(BOOKING_UPDATED, { after: await lastEventId(t) });
+    const id = await request(customer, 300);
+    expect((await sub.received(1)).map((e) => e.booking.id)).toEqual([id]);
+  });
 });

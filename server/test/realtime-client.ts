@@ -25,12 +25,13 @@ export interface WsClient {
   close(): Promise<void>;
 }
 
-export function wsClient(app: TestApp | string, token?: string): WsClient {
+/** A client signed in with an access token, or with `authorization` as given (e.g. "ApiKey ..."). */
+export function wsClient(app: TestApp | string, token?: string, authorization?: string): WsClient {
   const url = (typeof app === 'string' ? app : app.url).replace(/^http/, 'ws') + '/graphql';
   const client = createClient({
     url,
     webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    connectionParams: authorization ? { authorization } : token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: true,
   });
