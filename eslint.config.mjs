@@ -7,13 +7,27 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through server/src/config.ts' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through server/src/config.ts' },
+      ],
     },
   },
   {
-    files: ['server/src/config.ts', 'server/test/**', 'bench/**', 'prisma/**', 'web/vite.config.ts', 'server/jest.config.js', 'prisma.config.ts'],
+    files: [
+      'server/src/config.ts',
+      'server/test/**',
+      'bench/**',
+      'prisma/**',
+      'web/vite.config.ts',
+      'server/jest.config.js',
+      'prisma.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -67,7 +67,14 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { ctx?: AppContext }>(
-    { schema, context: (ctx) => wsContext(ctx, modules.authenticator, log) },
+    {
+      schema,
+      context: (ctx) => wsContext(ctx, modules.authenticator, log),
+      // Errors over WebSocket get the same codes and messages as over HTTP.
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+    },
     wsServer,
   );
 

@@ -111,7 +111,9 @@ export function loadConfig(env: Env = process.env) {
     port: e.PORT,
     host: e.HOST,
     publicUrl,
-    webOrigins: e.WEB_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    webOrigins: e.WEB_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     dataDir,
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },

@@ -13,5 +13,4 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 }
 
 /** True for an IANA zone name Luxon (and so the ICU database) knows. */
-export const isTimeZone = (zone: string) =>
-  zone === 'UTC' || (zone.includes('/') && DateTime.now().setZone(zone).isValid);
+export const isTimeZone = (zone: string) => zone === 'UTC' || (zone.includes('/') && DateTime.now().setZone(zone).isValid);

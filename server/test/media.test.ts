@@ -15,7 +15,9 @@ import { createLocalMediaStore } from '../src/infra/media/local-media-store';
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const FOLDER = 'homeser/providers/p1';
 const listen = (server: Server) =>
-  new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  new Promise<string>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 const close = (server: Server) => new Promise((resolve) => server.close(resolve));
 const body = async (req: IncomingMessage) => Buffer.concat(await req.toArray());
 
@@ -25,8 +27,13 @@ const body = async (req: IncomingMessage) => Buffer.concat(await req.toArray());
 function cloudinarySignature(params: Record<string, string>, secret: string): string {
   const excluded = new Set(['file', 'cloud_name', 'resource_type', 'api_key', 'signature']);
   const names = Object.keys(params).filter((k) => !excluded.has(k) && params[k] !== '');
-  const toSign = names.sort().map((k) => `${k}=${params[k]}`).join('&');
-  return createHash('sha1').update(toSign + secret).digest('hex');
+  const toSign = names
+    .sort()
+    .map((k) => `${k}=${params[k]}`)
+    .join('&');
+  return createHash('sha1')
+    .update(toSign + secret)
+    .digest('hex');
 }
 
 describe('Cloudinary media store', () => {

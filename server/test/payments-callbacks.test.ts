@@ -26,7 +26,9 @@ const postIpn = async (fields: Record<string, string>) => {
 
 /** The signed IPN the sandbox would send for a transaction, after the customer paid. */
 const ipnFor = (tranId: string, overrides: Record<string, string> = {}) => {
-  const tx = sandboxOf(t).transactions().find((x) => x.tranId === tranId)!;
+  const tx = sandboxOf(t)
+    .transactions()
+    .find((x) => x.tranId === tranId)!;
   const fields: Record<string, string> = {
     tran_id: tx.tranId,
     val_id: tx.valId ?? '',
@@ -60,7 +62,9 @@ it('rejects an IPN whose verify_sign does not match', async () => {
 
 it('rejects a signed IPN for an unknown tran_id', async () => {
   const { tranId } = await paidAtGatewayWithoutIpn();
-  const r = await postIpn(signIpnFields({ ...ipnFor(tranId), tran_id: 'HS-NOT-OURS', verify_sign: '', verify_key: '' }, SANDBOX_STORE.storePassword));
+  const r = await postIpn(
+    signIpnFields({ ...ipnFor(tranId), tran_id: 'HS-NOT-OURS', verify_sign: '', verify_key: '' }, SANDBOX_STORE.storePassword),
+  );
   expect(r.status).toBe(400);
   expect(r.body.reason).toMatch(/unknown tran_id/);
 });
@@ -109,7 +113,9 @@ it('answers a replayed IPN with 200 and changes nothing', async () => {
 it('does not trust the browser return route: a forged success without a real payment changes nothing', async () => {
   const held = await aHeldBooking(t, shop);
   const session = await startPayment(t, held.customer.token, held.bookingId);
-  const res = await fetch(`${t.url}/payments/sslcommerz/success?tran_id=${session.payment.transactionId}&val_id=FORGED`, { redirect: 'manual' });
+  const res = await fetch(`${t.url}/payments/sslcommerz/success?tran_id=${session.payment.transactionId}&val_id=FORGED`, {
+    redirect: 'manual',
+  });
   expect(res.status).toBe(303);
   expect((await paymentOf(session.payment.transactionId)).status).toBe('INITIATED');
   expect((await bookingState(t, held.customer.token, held.bookingId)).status).toBe('PENDING_PAYMENT');
@@ -127,7 +133,11 @@ describe('a payment that arrives after the hold expired', () => {
   it('is refunded at once when someone else took the slot', async () => {
     const late = await expiredAfterPaying();
     const rival = await aCustomer(t);
-    const taken = await t.gql(`mutation($i: BookingInput!) { requestBooking(input: $i) { id } }`, { i: { serviceId: shop.serviceId, startsAt: late.startsAt } }, { token: rival.token });
+    const taken = await t.gql(
+      `mutation($i: BookingInput!) { requestBooking(input: $i) { id } }`,
+      { i: { serviceId: shop.serviceId, startsAt: late.startsAt } },
+      { token: rival.token },
+    );
     expect(taken.data).toBeTruthy();
 
     expect((await postIpn(ipnFor(late.tranId))).status).toBe(200);

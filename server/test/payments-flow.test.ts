@@ -37,7 +37,10 @@ it('confirms the booking once the customer pays and the gateway validates it', a
 
 it('reuses the open payment when the customer presses Pay twice', async () => {
   const { customer, bookingId } = await aHeldBooking(t, shop);
-  const [a, b] = await Promise.all([t.gql(START, { id: bookingId }, { token: customer.token }), t.gql(START, { id: bookingId }, { token: customer.token })]);
+  const [a, b] = await Promise.all([
+    t.gql(START, { id: bookingId }, { token: customer.token }),
+    t.gql(START, { id: bookingId }, { token: customer.token }),
+  ]);
   const ok = [a, b].filter((r) => r.data);
   // Either both got the same session, or the loser was told to retry while the first opened it.
   for (const r of [a, b].filter((r) => !r.data)) expect(codes(r)).toEqual(['CONFLICT']);

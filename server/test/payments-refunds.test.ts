@@ -33,7 +33,9 @@ it('refunds the whole price when the customer cancels well before the start', as
   expect(after.payment.status).toBe('REFUNDED');
   expect(after.payment.refunds).toEqual([expect.objectContaining({ amount: { amount: 200_000 }, status: 'REFUNDED' })]);
   expect(after.payment.refunds[0].reason).toMatch(/Plans changed/);
-  const note = await t.app.infra.prisma.notification.findFirst({ where: { bookingId: booking.bookingId, type: 'PAYMENT_REFUNDED', userId: booking.customer.id } });
+  const note = await t.app.infra.prisma.notification.findFirst({
+    where: { bookingId: booking.bookingId, type: 'PAYMENT_REFUNDED', userId: booking.customer.id },
+  });
   expect(note?.body).toMatch(/2000\.00 BDT/);
 });
 
@@ -71,7 +73,9 @@ it('lets an admin refund part, then the rest, and never more than was paid', asy
   await t.app.services.refunds.pollOpen();
   const after = await bookingState(t, booking.customer.token, booking.bookingId);
   expect(after.payment.status).toBe('REFUNDED');
-  expect(codes(await t.gql(REFUND, { id: booking.paymentId, amount: 1, reason: 'More' }, { token: admin.token }))).toEqual(['INVALID_TRANSITION']);
+  expect(codes(await t.gql(REFUND, { id: booking.paymentId, amount: 1, reason: 'More' }, { token: admin.token }))).toEqual([
+    'INVALID_TRANSITION',
+  ]);
 });
 
 it('polls a slow refund until the gateway says it is done', async () => {

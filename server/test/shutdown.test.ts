@@ -17,7 +17,15 @@ it('stops on SIGTERM: finishes, closes its pools and exits 0', async () => {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: `${__dirname}/..`,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url, REDIS_URL: testRedisUrl, LOG_LEVEL: 'info', JWT_SECRET: 'x'.repeat(40) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: db.url,
+      REDIS_URL: testRedisUrl,
+      LOG_LEVEL: 'info',
+      JWT_SECRET: 'x'.repeat(40),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -2,13 +2,7 @@
 // `@ForApiKeys(ApiScope.BOOKINGS_READ)` on a query or mutation. Checked once per
 // operation (an Apollo plugin), not per field.
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  type FragmentDefinitionNode,
-  type GraphQLObjectType,
-  type SelectionSetNode,
-} from 'graphql';
+import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLObjectType, type SelectionSetNode } from 'graphql';
 import { Extensions } from 'type-graphql';
 import type { ApiScope } from '../generated/prisma/enums';
 import type { AppContext } from './context';
@@ -34,16 +28,24 @@ export const apiScopePlugin: ApolloServerPlugin<AppContext> = {
         const key = contextValue.viewer?.apiKey;
         if (!key || !operation) return;
         const root: GraphQLObjectType | null | undefined =
-          operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+          operation.operation === 'query'
+            ? schema.getQueryType()
+            : operation.operation === 'mutation'
+              ? schema.getMutationType()
+              : schema.getSubscriptionType();
         const fragments = Object.fromEntries(
-          document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          document.definitions
+            .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+            .map((d) => [d.name.value, d]),
         );
         for (const name of rootFieldNames(operation.selectionSet, fragments)) {
           if (name === '__typename' || name.startsWith('__')) continue;
           const scope = root?.getFields()[name]?.extensions?.apiScope as ApiScope | undefined;
           if (!scope || !key.scopes.includes(scope)) {
             throw new GraphQLError(
-              scope ? `This API key lacks the ${scope} scope needed for ${name}` : `API keys cannot call ${name}; sign in as a user instead`,
+              scope
+                ? `This API key lacks the ${scope} scope needed for ${name}`
+                : `API keys cannot call ${name}; sign in as a user instead`,
               { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
             );
           }

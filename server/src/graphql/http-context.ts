@@ -45,7 +45,13 @@ function refreshCookie(req: Request, res: Response, config: Config): RefreshCook
   };
 }
 
-export async function httpContext(req: Request, res: Response, authenticator: Authenticator, config: Config, log: Logger): Promise<AppContext> {
+export async function httpContext(
+  req: Request,
+  res: Response,
+  authenticator: Authenticator,
+  config: Config,
+  log: Logger,
+): Promise<AppContext> {
   const requestId = String(res.locals.requestId ?? '');
   return {
     requestId,
@@ -64,7 +70,13 @@ export async function wsContext(ctx: WsContext<Record<string, unknown>>, authent
   return {
     requestId,
     viewer: await viewerOrReject(authenticator, typeof auth === 'string' ? auth : undefined),
-    client: { ip: ctx.extra && 'request' in (ctx.extra as object) ? String((ctx.extra as { request: { socket: { remoteAddress?: string } } }).request.socket.remoteAddress) : 'unknown', userAgent: null },
+    client: {
+      ip:
+        ctx.extra && 'request' in (ctx.extra as object)
+          ? String((ctx.extra as { request: { socket: { remoteAddress?: string } } }).request.socket.remoteAddress)
+          : 'unknown',
+      userAgent: null,
+    },
     refreshCookie: noRefreshCookie,
     loaders: new RequestLoaders(),
     log: log.child({ requestId }),

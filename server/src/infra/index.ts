@@ -43,8 +43,16 @@ export async function openInfra(config: Config, log: Logger): Promise<Infra> {
     events: new DomainEventBus(log),
     redis,
     async ready() {
-      const db = await database.ping().then(() => true, () => false);
-      const r = redis ? await redis.ping().then(() => true, () => false) : null;
+      const db = await database.ping().then(
+        () => true,
+        () => false,
+      );
+      const r = redis
+        ? await redis.ping().then(
+            () => true,
+            () => false,
+          )
+        : null;
       return { database: db, redis: r };
     },
     async close() {

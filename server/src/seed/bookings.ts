@@ -40,7 +40,13 @@ const DAY = 24 * HOUR;
 const ALL: BookingStatus[] = ['REQUESTED', 'PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED'];
 // Status mix of an ordinary provider's bookings, as weights.
 const MIX: Array<[BookingStatus, number]> = [
-  ['COMPLETED', 45], ['CONFIRMED', 15], ['REQUESTED', 8], ['PENDING_PAYMENT', 5], ['CANCELLED', 12], ['REJECTED', 7], ['EXPIRED', 8],
+  ['COMPLETED', 45],
+  ['CONFIRMED', 15],
+  ['REQUESTED', 8],
+  ['PENDING_PAYMENT', 5],
+  ['CANCELLED', 12],
+  ['REJECTED', 7],
+  ['EXPIRED', 8],
 ];
 
 export function buildBookings(rng: Rng, today: Date, dir: Directory): BookingSet {
@@ -50,12 +56,25 @@ export function buildBookings(rng: Rng, today: Date, dir: Directory): BookingSet
   const plans: Plan[] = [];
 
   // The demo provider: every status, the demo customer among the customers of each.
-  const demoCounts: Record<BookingStatus, number> = { COMPLETED: 6, CONFIRMED: 3, REQUESTED: 3, PENDING_PAYMENT: 2, REJECTED: 2, CANCELLED: 2, EXPIRED: 2 };
+  const demoCounts: Record<BookingStatus, number> = {
+    COMPLETED: 6,
+    CONFIRMED: 3,
+    REQUESTED: 3,
+    PENDING_PAYMENT: 2,
+    REJECTED: 2,
+    CANCELLED: 2,
+    EXPIRED: 2,
+  };
   for (const status of ALL) {
     for (let i = 0; i < demoCounts[status]; i++) {
       const withDemo = i === 0 || (status === 'COMPLETED' && i === 1);
       // The demo customer reviewed one completed visit and can still review the other.
-      plans.push({ provider: dir.demoProvider, customerId: withDemo ? dir.demoCustomerId : other(), status, review: withDemo ? i === 0 : undefined });
+      plans.push({
+        provider: dir.demoProvider,
+        customerId: withDemo ? dir.demoCustomerId : other(),
+        status,
+        review: withDemo ? i === 0 : undefined,
+      });
     }
   }
   // A visit that has ended but is not yet marked done: the provider can complete it.
@@ -63,7 +82,8 @@ export function buildBookings(rng: Rng, today: Date, dir: Directory): BookingSet
   plans.push({ provider: dir.demoProvider, customerId: dir.demoCustomerId, status: 'CANCELLED', window: [4, 10], refunded: true });
   // The demo customer with other providers.
   for (const status of ALL) {
-    for (let i = 0; i < (status === 'COMPLETED' ? 3 : 2); i++) plans.push({ provider: rng.pick(bookable), customerId: dir.demoCustomerId, status });
+    for (let i = 0; i < (status === 'COMPLETED' ? 3 : 2); i++)
+      plans.push({ provider: rng.pick(bookable), customerId: dir.demoCustomerId, status });
   }
   for (const provider of dir.providers) {
     for (let i = 0, n = rng.int(7, 12); i < n; i++) plans.push({ provider, customerId: other(), status: weighted(rng, MIX) });
@@ -82,11 +102,19 @@ export function buildBookings(rng: Rng, today: Date, dir: Directory): BookingSet
     const ahead = addMinutes(slot.startsAt, -rng.int(1, 7) * DAY - rng.int(0, 12) * HOUR);
     const createdAt = freshHold || ahead >= addMinutes(today, -HOUR) ? addMinutes(today, -rng.int(1, freshHold ? 10 : 96) * HOUR) : ahead;
     const row: Prisma.BookingCreateManyInput = {
-      id, serviceId: service.id, providerId: plan.provider.id, customerId: plan.customerId,
-      startsAt: slot.startsAt, endsAt: slot.endsAt, blockedUntil: slot.blockedUntil,
-      status: plan.status, priceAmount: service.priceAmount, currency: 'BDT',
+      id,
+      serviceId: service.id,
+      providerId: plan.provider.id,
+      customerId: plan.customerId,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      blockedUntil: slot.blockedUntil,
+      status: plan.status,
+      priceAmount: service.priceAmount,
+      currency: 'BDT',
       notes: rng.chance(0.3) ? rng.pick(NOTES) : null,
-      createdAt, updatedAt: createdAt,
+      createdAt,
+      updatedAt: createdAt,
     };
     const later = (minutes: number) => clamp(addMinutes(createdAt, minutes));
     // An hour or more after booking, before both today and the start (createdAt is 1h+ before both).
@@ -109,7 +137,9 @@ export function buildBookings(rng: Rng, today: Date, dir: Directory): BookingSet
         // An unanswered request (answer window) or an unpaid instant booking (payment hold).
         const created = new Date(Math.min(createdAt.getTime(), addMinutes(today, -2 * DAY - rng.int(0, 48) * HOUR).getTime()));
         const unanswered = !service.instantBooking;
-        const deadline = unanswered ? new Date(Math.min(addMinutes(created, DAY).getTime(), slot.startsAt.getTime())) : addMinutes(created, 15);
+        const deadline = unanswered
+          ? new Date(Math.min(addMinutes(created, DAY).getTime(), slot.startsAt.getTime()))
+          : addMinutes(created, 15);
         if (unanswered) row.answerBy = deadline;
         else row.holdExpiresAt = deadline;
         row.createdAt = created;
@@ -117,7 +147,13 @@ export function buildBookings(rng: Rng, today: Date, dir: Directory): BookingSet
         break;
       }
       case 'CANCELLED': {
-        const by: Role = plan.refunded ? 'CUSTOMER' : weighted(rng, [['CUSTOMER', 6], ['PROVIDER', 3], ['ADMIN', 1]]);
+        const by: Role = plan.refunded
+          ? 'CUSTOMER'
+          : weighted(rng, [
+              ['CUSTOMER', 6],
+              ['PROVIDER', 3],
+              ['ADMIN', 1],
+            ]);
         row.cancelledBy = by;
         row.cancellationReason = rng.pick(CANCEL_REASONS[by]);
         row.updatedAt = meanwhile();
@@ -138,24 +174,47 @@ export function buildBookings(rng: Rng, today: Date, dir: Directory): BookingSet
       const paymentId = seedId('payment', tranId);
       const paidAt = later(rng.int(2, 20));
       out.payments.push({
-        id: paymentId, bookingId: id, tranId, amount: service.priceAmount, currency: 'BDT',
-        status: plan.refunded ? 'REFUNDED' : 'PAID', method: rng.pick(PAYMENT_METHODS),
-        valId: `SEEDVAL${tranId.slice(8)}`, bankTranId: `SEEDBANK${tranId.slice(8)}`,
+        id: paymentId,
+        bookingId: id,
+        tranId,
+        amount: service.priceAmount,
+        currency: 'BDT',
+        status: plan.refunded ? 'REFUNDED' : 'PAID',
+        method: rng.pick(PAYMENT_METHODS),
+        valId: `SEEDVAL${tranId.slice(8)}`,
+        bankTranId: `SEEDBANK${tranId.slice(8)}`,
         refundedAmount: plan.refunded ? service.priceAmount : 0,
-        paidAt, createdAt: later(1), updatedAt: plan.refunded ? (row.updatedAt as Date) : paidAt,
+        paidAt,
+        createdAt: later(1),
+        updatedAt: plan.refunded ? (row.updatedAt as Date) : paidAt,
       });
       if (plan.refunded) {
         out.refunds.push({
-          id: seedId('refund', tranId), paymentId, amount: service.priceAmount, status: 'REFUNDED',
+          id: seedId('refund', tranId),
+          paymentId,
+          amount: service.priceAmount,
+          status: 'REFUNDED',
           reason: 'Cancelled by the customer more than 24 hours before the start: full refund',
-          refundRefId: `SEED-RR-${tranId.slice(8)}`, createdAt: row.updatedAt, updatedAt: row.updatedAt,
+          refundRefId: `SEED-RR-${tranId.slice(8)}`,
+          createdAt: row.updatedAt,
+          updatedAt: row.updatedAt,
         });
       }
     }
     if (plan.status === 'COMPLETED' && (plan.review ?? rng.chance(0.8))) {
-      const rating = weighted(rng, [[5, 50], [4, 33], [3, 12], [2, 4], [1, 1]]);
+      const rating = weighted(rng, [
+        [5, 50],
+        [4, 33],
+        [3, 12],
+        [2, 4],
+        [1, 1],
+      ]);
       out.reviews.push({
-        id: seedId('review', id), bookingId: id, providerId: plan.provider.id, authorId: plan.customerId, rating,
+        id: seedId('review', id),
+        bookingId: id,
+        providerId: plan.provider.id,
+        authorId: plan.customerId,
+        rating,
         comment: rng.chance(0.65) ? rng.pick(REVIEW_COMMENTS[rating >= 4 ? 'good' : rating === 3 ? 'okay' : 'poor']) : null,
         createdAt: clamp(addMinutes(slot.endsAt, rng.int(2, 72) * HOUR)),
       });

@@ -13,7 +13,8 @@ import { startOfUtcDay } from './schedules';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './people';
 
-export interface DemoDataset extends Omit<Directory, 'demoProvider' | 'providers' | 'demoCustomerId' | 'adminId' | 'customerIds'>, BookingSet {
+export interface DemoDataset
+  extends Omit<Directory, 'demoProvider' | 'providers' | 'demoCustomerId' | 'adminId' | 'customerIds'>, BookingSet {
   notifications: Prisma.NotificationCreateManyInput[];
 }
 
@@ -38,7 +39,17 @@ export function buildDemoData(today: Date, passwordHash: string): DemoDataset {
     row.ratingSum = reviews.reduce((sum, r) => sum + r.rating, 0);
   }
   const { categories, users, providerRows, services, images, rules, exceptions } = dir;
-  return { categories, users, providerRows, services, images, rules, exceptions, ...set, notifications: buildNotifications(anchor, dir, set) };
+  return {
+    categories,
+    users,
+    providerRows,
+    services,
+    images,
+    rules,
+    exceptions,
+    ...set,
+    notifications: buildNotifications(anchor, dir, set),
+  };
 }
 
 export async function seedDemoData(prisma: Db, opts: { today?: Date } = {}): Promise<SeedCounts> {

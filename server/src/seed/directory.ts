@@ -88,11 +88,25 @@ export function buildDirectory(rng: Rng, today: Date, passwordHash: string): Dir
     };
     p.services.push(service);
     const createdAt = daysAgo(rng.int(30, 80));
-    d.services.push({ ...service, categoryId: categoryId(slug), description: t.description, terms: t.terms ?? null, currency: 'BDT', createdAt, updatedAt: createdAt });
+    d.services.push({
+      ...service,
+      categoryId: categoryId(slug),
+      description: t.description,
+      terms: t.terms ?? null,
+      currency: 'BDT',
+      createdAt,
+      updatedAt: createdAt,
+    });
     for (let position = 0, n = rng.int(1, 3); position < n; position++) {
       const counter = (imageCounters.get(slug) ?? 0) + 1;
       imageCounters.set(slug, counter);
-      d.images.push({ id: seedId('image', service.id, position), serviceId: service.id, publicId: `homeser/demo/${slug}-${((counter - 1) % 12) + 1}`, position, createdAt });
+      d.images.push({
+        id: seedId('image', service.id, position),
+        serviceId: service.id,
+        publicId: `homeser/demo/${slug}-${((counter - 1) % 12) + 1}`,
+        position,
+        createdAt,
+      });
     }
   };
 
@@ -100,10 +114,16 @@ export function buildDirectory(rng: Rng, today: Date, passwordHash: string): Dir
     const userId = addUser(email, seed.name, 'PROVIDER', seed.timeZone, age);
     const id = seedId('provider', email);
     d.providerRows.push({
-      id, userId, businessName: seed.business, bio: seed.bio, city: seed.city, timeZone: seed.timeZone,
+      id,
+      userId,
+      businessName: seed.business,
+      bio: seed.bio,
+      city: seed.city,
+      timeZone: seed.timeZone,
       minNoticeMinutes: demo ? 120 : rng.pick([60, 90, 120, 180, 240]),
       maxAdvanceDays: demo ? 60 : rng.pick([30, 45, 60, 90]),
-      createdAt: daysAgo(age), updatedAt: daysAgo(age),
+      createdAt: daysAgo(age),
+      updatedAt: daysAgo(age),
     });
     const rules = SCHEDULES[seed.schedule];
     rules.forEach((r, i) => d.rules.push({ id: seedId('rule', id, i), providerId: id, ...r }));
@@ -118,7 +138,15 @@ export function buildDirectory(rng: Rng, today: Date, passwordHash: string): Dir
       const date = calendarDay(today, offset);
       if (days.has(date.getTime())) return;
       days.add(date.getTime());
-      d.exceptions.push({ id: seedId('exception', providerId, offset), providerId, date, kind, startMinute, endMinute, createdAt: daysAgo(rng.int(1, 5)) });
+      d.exceptions.push({
+        id: seedId('exception', providerId, offset),
+        providerId,
+        date,
+        kind,
+        startMinute,
+        endMinute,
+        createdAt: daysAgo(rng.int(1, 5)),
+      });
     };
     const workdays = new Set(SCHEDULES[schedule].map((r) => r.weekday));
     const offDay = (from: number, to: number) => {
@@ -137,7 +165,13 @@ export function buildDirectory(rng: Rng, today: Date, passwordHash: string): Dir
     return days;
   };
 
-  const demoCustomerId = addUser(DEMO_ACCOUNTS.customer.email, DEMO_ACCOUNTS.customer.name, 'CUSTOMER', DEMO_ACCOUNTS.customer.timeZone, 120);
+  const demoCustomerId = addUser(
+    DEMO_ACCOUNTS.customer.email,
+    DEMO_ACCOUNTS.customer.name,
+    'CUSTOMER',
+    DEMO_ACCOUNTS.customer.timeZone,
+    120,
+  );
   const demoProvider = addProvider(DEMO_PROVIDER, DEMO_ACCOUNTS.provider.email, 120, true);
   const adminId = addUser(DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.name, 'ADMIN', DEMO_ACCOUNTS.admin.timeZone, 400);
   const providers = PROVIDERS.map((seed) => addProvider(seed, emailFor(seed.name), rng.int(90, 365), false));

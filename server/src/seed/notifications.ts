@@ -29,34 +29,65 @@ export function buildNotifications(today: Date, dir: Directory, set: BookingSet)
   for (const b of set.bookings) {
     const by = business.get(b.providerId);
     if (b.customerId === dir.demoCustomerId) {
-      const note = (type: string, heading: string, body: string) => customer.push({ type, title: heading, body, bookingId: b.id, createdAt: at(b) });
-      if (b.status === 'CONFIRMED') note('BOOKING_CONFIRMED', 'Booking confirmed', `${by} will see you for ${what(b)}. Payment of ${taka(b.priceAmount)} received.`);
-      if (b.status === 'PENDING_PAYMENT') note('PAYMENT_DUE', 'Pay to confirm your booking', `Your slot for ${what(b)} is held until ${when(b.holdExpiresAt)}. Pay ${taka(b.priceAmount)} to confirm it.`);
-      if (b.status === 'REJECTED') note('BOOKING_REJECTED', 'Request declined', `${by} could not take your request for ${what(b)}. Try another time or provider.`);
-      if (b.status === 'EXPIRED') note('BOOKING_EXPIRED', 'Booking expired', `Your booking for ${what(b)} expired before it was confirmed.`);
-      if (b.status === 'CANCELLED' && b.refundDueAmount) note('REFUND_COMPLETED', 'Refund completed', `${taka(b.refundDueAmount)} was refunded for ${what(b)}.`);
-      else if (b.status === 'CANCELLED' && b.cancelledBy !== 'CUSTOMER') note('BOOKING_CANCELLED', 'Booking cancelled', `${by} cancelled ${what(b)}: ${b.cancellationReason}`);
-      if (b.status === 'COMPLETED' && !reviewed.has(b.id as string)) note('REVIEW_REMINDER', `How was ${title.get(b.serviceId)}?`, `Rate ${by} to help other customers choose.`);
+      const note = (type: string, heading: string, body: string) =>
+        customer.push({ type, title: heading, body, bookingId: b.id, createdAt: at(b) });
+      if (b.status === 'CONFIRMED')
+        note('BOOKING_CONFIRMED', 'Booking confirmed', `${by} will see you for ${what(b)}. Payment of ${taka(b.priceAmount)} received.`);
+      if (b.status === 'PENDING_PAYMENT')
+        note(
+          'PAYMENT_DUE',
+          'Pay to confirm your booking',
+          `Your slot for ${what(b)} is held until ${when(b.holdExpiresAt)}. Pay ${taka(b.priceAmount)} to confirm it.`,
+        );
+      if (b.status === 'REJECTED')
+        note('BOOKING_REJECTED', 'Request declined', `${by} could not take your request for ${what(b)}. Try another time or provider.`);
+      if (b.status === 'EXPIRED')
+        note('BOOKING_EXPIRED', 'Booking expired', `Your booking for ${what(b)} expired before it was confirmed.`);
+      if (b.status === 'CANCELLED' && b.refundDueAmount)
+        note('REFUND_COMPLETED', 'Refund completed', `${taka(b.refundDueAmount)} was refunded for ${what(b)}.`);
+      else if (b.status === 'CANCELLED' && b.cancelledBy !== 'CUSTOMER')
+        note('BOOKING_CANCELLED', 'Booking cancelled', `${by} cancelled ${what(b)}: ${b.cancellationReason}`);
+      if (b.status === 'COMPLETED' && !reviewed.has(b.id as string))
+        note('REVIEW_REMINDER', `How was ${title.get(b.serviceId)}?`, `Rate ${by} to help other customers choose.`);
     }
     if (b.providerId === dir.demoProvider.id) {
       const who = person.get(b.customerId);
-      const note = (type: string, heading: string, body: string, createdAt = at(b)) => provider.push({ type, title: heading, body, bookingId: b.id, createdAt });
-      if (b.status === 'REQUESTED') note('BOOKING_REQUESTED', 'New booking request', `${who} asked for ${what(b)}. Answer by ${when(b.answerBy)}.`);
-      if (b.status === 'CONFIRMED') note('BOOKING_CONFIRMED', 'New confirmed booking', `${who} paid ${taka(b.priceAmount)} for ${what(b)}.`);
-      if (b.status === 'CANCELLED' && b.cancelledBy === 'CUSTOMER') note('BOOKING_CANCELLED', 'Booking cancelled', `${who} cancelled ${what(b)}: ${b.cancellationReason}`);
+      const note = (type: string, heading: string, body: string, createdAt = at(b)) =>
+        provider.push({ type, title: heading, body, bookingId: b.id, createdAt });
+      if (b.status === 'REQUESTED')
+        note('BOOKING_REQUESTED', 'New booking request', `${who} asked for ${what(b)}. Answer by ${when(b.answerBy)}.`);
+      if (b.status === 'CONFIRMED')
+        note('BOOKING_CONFIRMED', 'New confirmed booking', `${who} paid ${taka(b.priceAmount)} for ${what(b)}.`);
+      if (b.status === 'CANCELLED' && b.cancelledBy === 'CUSTOMER')
+        note('BOOKING_CANCELLED', 'Booking cancelled', `${who} cancelled ${what(b)}: ${b.cancellationReason}`);
       const review = set.reviews.find((r) => r.bookingId === b.id);
-      if (review) note('REVIEW_RECEIVED', `New ${review.rating}-star review`, review.comment ?? `${who} rated ${title.get(b.serviceId)}.`, review.createdAt as Date);
+      if (review)
+        note(
+          'REVIEW_RECEIVED',
+          `New ${review.rating}-star review`,
+          review.comment ?? `${who} rated ${title.get(b.serviceId)}.`,
+          review.createdAt as Date,
+        );
     }
   }
 
   const admin: Draft[] = set.refunds.map((r) => {
     const payment = set.payments.find((p) => p.id === r.paymentId);
-    return { type: 'REFUND_COMPLETED', title: 'Refund completed', body: `${taka(r.amount)} refunded for payment ${payment?.tranId}.`, bookingId: payment?.bookingId ?? null, createdAt: r.createdAt as Date };
+    return {
+      type: 'REFUND_COMPLETED',
+      title: 'Refund completed',
+      body: `${taka(r.amount)} refunded for payment ${payment?.tranId}.`,
+      bookingId: payment?.bookingId ?? null,
+      createdAt: r.createdAt as Date,
+    };
   });
   const weekAgo = addMinutes(today, -7 * 24 * 60);
   const lastWeek = set.bookings.filter((b) => (b.createdAt as Date) >= weekAgo);
   admin.push({
-    type: 'WEEKLY_SUMMARY', title: 'Your weekly summary', bookingId: null, createdAt: addMinutes(today, -6 * 60),
+    type: 'WEEKLY_SUMMARY',
+    title: 'Your weekly summary',
+    bookingId: null,
+    createdAt: addMinutes(today, -6 * 60),
     body: `${lastWeek.length} bookings were made in the last 7 days; ${set.bookings.filter((b) => b.status === 'REQUESTED').length} requests are waiting for providers.`,
   });
 

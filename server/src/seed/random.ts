@@ -44,7 +44,10 @@ export function createRng(seed: number): Rng {
 
 /** A stable UUID (version 5 layout) from a name: `seedId('user', 'customer@homeser.test')`. */
 export function seedId(...parts: Array<string | number>): string {
-  const bytes = createHash('sha1').update(`homeser-demo:${parts.join(':')}`).digest().subarray(0, 16);
+  const bytes = createHash('sha1')
+    .update(`homeser-demo:${parts.join(':')}`)
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -19,22 +19,39 @@ const MON_FRI = [1, 2, 3, 4, 5];
 
 export const SCHEDULES = {
   // Bangladesh: Friday (and often Saturday) is the weekend.
-  'bd-split': days(SUN_THU, [[h(9), h(13)], [h(14), h(18)]]),
-  'bd-split-sat': [...days(SUN_THU, [[h(9), h(13)], [h(14), h(18)]]), ...days([6], [[h(10), h(14)]])],
+  'bd-split': days(SUN_THU, [
+    [h(9), h(13)],
+    [h(14), h(18)],
+  ]),
+  'bd-split-sat': [
+    ...days(SUN_THU, [
+      [h(9), h(13)],
+      [h(14), h(18)],
+    ]),
+    ...days([6], [[h(10), h(14)]]),
+  ],
   'bd-day': days(SAT_THU, [[h(8), h(18)]]),
   'bd-salon': days(SAT_THU, [[h(10), h(20)]]),
   'bd-tutor': [...days(SUN_THU, [[h(15), h(21)]]), ...days([5, 6], [[h(9), h(13)]])],
-  'west-split': days(MON_FRI, [[h(8), h(12)], [h(13), h(17)]]),
+  'west-split': days(MON_FRI, [
+    [h(8), h(12)],
+    [h(13), h(17)],
+  ]),
   'west-day': [...days(MON_FRI, [[h(8), h(17)]]), ...days([6], [[h(9), h(13)]])],
-  'in-split': days([1, 2, 3, 4, 5, 6], [[h(10), h(14)], [h(15), h(19)]]),
+  'in-split': days(
+    [1, 2, 3, 4, 5, 6],
+    [
+      [h(10), h(14)],
+      [h(15), h(19)],
+    ],
+  ),
   'in-day': days([1, 2, 3, 4, 5, 6], [[h(9), h(18)]]),
 } satisfies Record<string, Range[]>;
 
 export type ScheduleName = keyof typeof SCHEDULES;
 
 /** The longest single working range: no service of the provider may last longer. */
-export const longestRange = (schedule: ScheduleName) =>
-  Math.max(...SCHEDULES[schedule].map((r) => r.endMinute - r.startMinute));
+export const longestRange = (schedule: ScheduleName) => Math.max(...SCHEDULES[schedule].map((r) => r.endMinute - r.startMinute));
 
 /** Today's UTC midnight: the anchor every demo date is relative to. */
 export function startOfUtcDay(d: Date): Date {
@@ -86,7 +103,12 @@ export class Diary {
       const ranges = this.rangesOn(day, duration);
       if (ranges.length === 0) continue;
       const range = this.rng.pick(ranges);
-      const slot = this.claim(day, range.startMinute + 30 * this.rng.int(0, Math.floor((range.endMinute - range.startMinute - duration) / 30)), duration, buffer);
+      const slot = this.claim(
+        day,
+        range.startMinute + 30 * this.rng.int(0, Math.floor((range.endMinute - range.startMinute - duration) / 30)),
+        duration,
+        buffer,
+      );
       if (slot) return slot;
     }
     for (let day = fromOffset; day <= toOffset; day++) {

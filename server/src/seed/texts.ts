@@ -50,8 +50,5 @@ export const REVIEW_COMMENTS = {
     'Job done, though it took longer than expected.',
     'Decent service; had to remind them about a few spots.',
   ],
-  poor: [
-    'The problem came back after two days.',
-    'Not happy with the finish; needed a second visit.',
-  ],
+  poor: ['The problem came back after two days.', 'Not happy with the finish; needed a second visit.'],
 };

@@ -15,7 +15,9 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { a
 
 export async function aCustomer(t: TestApp, overrides: { name?: string; timeZone?: string } = {}): Promise<Account> {
   const email = `c-${randomBytes(5).toString('hex')}@example.test`;
-  const r = await t.gql(REGISTER, { input: { email, password: PASSWORD, name: overrides.name ?? 'Casey Customer', timeZone: overrides.timeZone } });
+  const r = await t.gql(REGISTER, {
+    input: { email, password: PASSWORD, name: overrides.name ?? 'Casey Customer', timeZone: overrides.timeZone },
+  });
   if (!r.data) throw new Error(`register failed: ${JSON.stringify(r.errors)}`);
   const p = r.data.register;
   return { id: p.user.id, email, token: p.accessToken, refreshToken: p.refreshToken };

@@ -15,10 +15,19 @@ export async function anOpenProvider(t: TestApp, opts: { priceAmount?: number; i
   const db = t.app.infra.prisma;
   const provider = await anAccountWithRole(t, 'PROVIDER');
   const profile = await db.providerProfile.create({
-    data: { userId: provider.id, businessName: 'Always Open Plumbing', timeZone: 'Asia/Dhaka', city: 'Dhaka', minNoticeMinutes: 0, maxAdvanceDays: 60 },
+    data: {
+      userId: provider.id,
+      businessName: 'Always Open Plumbing',
+      timeZone: 'Asia/Dhaka',
+      city: 'Dhaka',
+      minNoticeMinutes: 0,
+      maxAdvanceDays: 60,
+    },
   });
   const category = await db.category.create({ data: { slug: `plumbing-${randomBytes(3).toString('hex')}`, name: 'Plumbing' } });
-  await db.availabilityRule.createMany({ data: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ providerId: profile.id, weekday, startMinute: 0, endMinute: 1440 })) });
+  await db.availabilityRule.createMany({
+    data: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ providerId: profile.id, weekday, startMinute: 0, endMinute: 1440 })),
+  });
   const priceAmount = opts.priceAmount ?? 150_000;
   const service = await db.service.create({
     data: {
@@ -48,7 +57,11 @@ export async function aFreeStart(t: TestApp, serviceId: string, fromHours: numbe
 }
 
 /** A new customer with a PENDING_PAYMENT booking (instant booking) `fromHours` ahead. */
-export async function aHeldBooking(t: TestApp, b: Bookable, fromHours = 48): Promise<{ customer: Account; bookingId: string; startsAt: string }> {
+export async function aHeldBooking(
+  t: TestApp,
+  b: Bookable,
+  fromHours = 48,
+): Promise<{ customer: Account; bookingId: string; startsAt: string }> {
   const customer = await aCustomer(t);
   const startsAt = await aFreeStart(t, b.serviceId, fromHours);
   const r = await t.gql(REQUEST, { input: { serviceId: b.serviceId, startsAt } }, { token: customer.token });

@@ -8,7 +8,11 @@ import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createTestDatabase, testRedisUrl } from './databases';
 
-export interface GqlResult<T = Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are read field by field
+// Test responses are read field by field; typing every query's shape would only restate it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyData = Record<string, any>;
+
+export interface GqlResult<T = AnyData> {
   status: number;
   data: T | null;
   errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[];
@@ -24,7 +28,7 @@ export interface GqlOptions {
 export interface TestApp {
   url: string;
   app: App;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: GqlOptions): Promise<GqlResult<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- see GqlResult
+  gql<T = AnyData>(query: string, variables?: Record<string, unknown>, opts?: GqlOptions): Promise<GqlResult<T>>;
   stop(): Promise<void>;
 }
 

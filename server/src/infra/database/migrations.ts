@@ -36,9 +36,11 @@ export function migrationsDir(): string {
 export async function applyMigrations(db: MigrationTarget, dir = migrationsDir()): Promise<string[]> {
   await db.exec(ledger);
   const applied = new Set(
-    (await db.query<{ migration_name: string }>(
-      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    )).map((r) => r.migration_name),
+    (
+      await db.query<{ migration_name: string }>(
+        `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+    ).map((r) => r.migration_name),
   );
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'migration.sql')))
@@ -50,11 +52,15 @@ export async function applyMigrations(db: MigrationTarget, dir = migrationsDir()
     const sql = readFileSync(join(dir, name, 'migration.sql'), 'utf8');
     const checksum = createHash('sha256').update(sql).digest('hex');
     // One transaction per migration: a failure leaves the database as it was.
-    await db.exec(`BEGIN;\n${sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
-      VALUES ('${randomUUID()}', '${checksum}', now(), '${name.replace(/'/g, "''")}', 1);\nCOMMIT;`).catch(async (err: unknown) => {
-      await db.exec('ROLLBACK').catch(() => undefined);
-      throw new Error(`Migration ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
-    });
+    await db
+      .exec(
+        `BEGIN;\n${sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+      VALUES ('${randomUUID()}', '${checksum}', now(), '${name.replace(/'/g, "''")}', 1);\nCOMMIT;`,
+      )
+      .catch(async (err: unknown) => {
+        await db.exec('ROLLBACK').catch(() => undefined);
+        throw new Error(`Migration ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      });
     done.push(name);
   }
   return done;

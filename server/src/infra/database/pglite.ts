@@ -21,7 +21,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const prisma = new PrismaClient({
     // pglite-prisma-adapter 0.6 bundles its own copy of Prisma's adapter types; the runtime protocol matches 6.19.
     adapter: new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory,
-    log: [{ emit: 'event', level: 'query' }] });
+    log: [{ emit: 'event', level: 'query' }],
+  });
   prisma.$on('query', () => void statements++);
 
   return {

@@ -35,7 +35,10 @@ const FORM_OVERHEAD = 64 * 1024; // the other parts and boundaries, beyond the f
 const SIGNED_FIELDS = ['expires', 'folder', 'timestamp'] as const;
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -46,14 +49,22 @@ export function createLocalMediaStore(options: LocalMediaStoreOptions): { store:
   const maxBytes = options.maxBytes ?? MEDIA_MAX_BYTES;
   const base = `${options.publicUrl.replace(/\/+$/, '')}/media`;
   const sign = (params: Record<(typeof SIGNED_FIELDS)[number], string>) =>
-    createHmac('sha256', secret).update(SIGNED_FIELDS.map((k) => `${k}=${params[k]}`).join('&')).digest('hex');
+    createHmac('sha256', secret)
+      .update(SIGNED_FIELDS.map((k) => `${k}=${params[k]}`).join('&'))
+      .digest('hex');
 
   // Public ids carry no extension (as on Cloudinary), so the file is found by trying each.
   async function findFile(publicId: string): Promise<{ file: string; format: ImageFormat } | null> {
     if (!isSafePath(publicId)) return null;
     for (const format of ALLOWED_FORMATS) {
       const file = `${publicId}.${format}`;
-      if (await stat(join(dir, file)).then((s) => s.isFile(), () => false)) return { file, format };
+      if (
+        await stat(join(dir, file)).then(
+          (s) => s.isFile(),
+          () => false,
+        )
+      )
+        return { file, format };
     }
     return null;
   }
@@ -185,7 +196,7 @@ async function* limited(req: Request, maxBytes: number): AsyncGenerator<Buffer> 
 }
 
 async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
-  for (let at = 0; at < data.length; ) at += (await fh.write(data, at)).bytesWritten;
+  for (let at = 0; at < data.length;) at += (await fh.write(data, at)).bytesWritten;
 }
 
 // ---- multipart/form-data (RFC 7578). Each part ends at CRLF "--boundary"; its bytes are passed

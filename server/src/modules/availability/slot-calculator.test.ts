@@ -3,14 +3,7 @@
 // wall times (with offsets) or as UTC instants, whichever makes the behaviour plainer.
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import {
-  computeSlots,
-  isBookableStart,
-  type DateException,
-  type Slot,
-  type SlotQuery,
-  type WeeklyRule,
-} from './slot-calculator';
+import { computeSlots, isBookableStart, type DateException, type Slot, type SlotQuery, type WeeklyRule } from './slot-calculator';
 
 const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6];
 const hm = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -56,8 +49,7 @@ function windowOf(q: SlotQuery): Pick<SlotQuery, 'from' | 'to'> {
 }
 
 /** Slot starts as the provider's wall clock shows them, offset included. */
-const wall = (slots: Slot[], zone: string): string[] =>
-  slots.map((s) => DateTime.fromJSDate(s.startsAt, { zone }).toFormat('HH:mmZZ'));
+const wall = (slots: Slot[], zone: string): string[] => slots.map((s) => DateTime.fromJSDate(s.startsAt, { zone }).toFormat('HH:mmZZ'));
 const isoStarts = (slots: Slot[]): string[] => slots.map((s) => s.startsAt.toISOString());
 
 describe('computeSlots: the working day', () => {
@@ -244,32 +236,36 @@ describe('isBookableStart', () => {
   });
 
   it('agrees with computeSlots on random providers, windows and instants around DST changes', () => {
-    fc.assert(fc.property(aRandomQuery(), fc.integer({ min: 0, max: 4 * 1440 - 1 }), (rq, minute) => {
-      const slots = computeSlots(rq);
-      const starts = new Set(slots.map((s) => s.startsAt.getTime()));
-      const probe = new Date(rq.from.getTime() + 1440 * 60_000 + minute * 60_000);
-      expect(isBookableStart(rq, probe)).toBe(starts.has(probe.getTime()));
-      const sample = slots.filter((_, i) => i % Math.ceil(slots.length / 10) === 0);
-      for (const slot of sample) expect(isBookableStart(rq, slot.startsAt)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(aRandomQuery(), fc.integer({ min: 0, max: 4 * 1440 - 1 }), (rq, minute) => {
+        const slots = computeSlots(rq);
+        const starts = new Set(slots.map((s) => s.startsAt.getTime()));
+        const probe = new Date(rq.from.getTime() + 1440 * 60_000 + minute * 60_000);
+        expect(isBookableStart(rq, probe)).toBe(starts.has(probe.getTime()));
+        const sample = slots.filter((_, i) => i % Math.ceil(slots.length / 10) === 0);
+        for (const slot of sample) expect(isBookableStart(rq, slot.startsAt)).toBe(true);
+      }),
+    );
   });
 });
 
 describe('computeSlots: invariants', () => {
   it('gives sorted, unique, free slots that do not depend on where the window is split', () => {
-    fc.assert(fc.property(aRandomQuery(), fc.integer({ min: 1, max: 6 * 1440 - 1 }), (rq, cutMinute) => {
-      const slots = computeSlots(rq);
-      const times = slots.map((s) => s.startsAt.getTime());
-      times.slice(1).forEach((t, i) => expect(t).toBeGreaterThan(times[i]!));
-      for (const s of slots) {
-        expect(s.endsAt.getTime() - s.startsAt.getTime()).toBe(rq.durationMinutes * 60_000);
-        const heldUntil = s.endsAt.getTime() + rq.bufferMinutes * 60_000;
-        expect(rq.busy.some((b) => s.startsAt < b.end && b.start.getTime() < heldUntil)).toBe(false);
-      }
-      const cut = new Date(rq.from.getTime() + cutMinute * 60_000);
-      const split = [...computeSlots({ ...rq, to: cut }), ...computeSlots({ ...rq, from: cut })];
-      expect(isoStarts(split)).toEqual(isoStarts(slots));
-    }));
+    fc.assert(
+      fc.property(aRandomQuery(), fc.integer({ min: 1, max: 6 * 1440 - 1 }), (rq, cutMinute) => {
+        const slots = computeSlots(rq);
+        const times = slots.map((s) => s.startsAt.getTime());
+        times.slice(1).forEach((t, i) => expect(t).toBeGreaterThan(times[i]!));
+        for (const s of slots) {
+          expect(s.endsAt.getTime() - s.startsAt.getTime()).toBe(rq.durationMinutes * 60_000);
+          const heldUntil = s.endsAt.getTime() + rq.bufferMinutes * 60_000;
+          expect(rq.busy.some((b) => s.startsAt < b.end && b.start.getTime() < heldUntil)).toBe(false);
+        }
+        const cut = new Date(rq.from.getTime() + cutMinute * 60_000);
+        const split = [...computeSlots({ ...rq, to: cut }), ...computeSlots({ ...rq, from: cut })];
+        expect(isoStarts(split)).toEqual(isoStarts(slots));
+      }),
+    );
   });
 });
 
@@ -277,7 +273,8 @@ describe('computeSlots: invariants', () => {
 function aRandomQuery(): fc.Arbitrary<SlotQuery> {
   const zone = fc.constantFrom('Asia/Dhaka', 'Asia/Kolkata', 'Europe/London', 'America/New_York');
   const anchor = fc.constantFrom('2026-03-08', '2026-03-29', '2026-06-15', '2026-10-25', '2026-11-01');
-  const range = fc.tuple(fc.integer({ min: 0, max: 1440 }), fc.integer({ min: 0, max: 1440 }))
+  const range = fc
+    .tuple(fc.integer({ min: 0, max: 1440 }), fc.integer({ min: 0, max: 1440 }))
     .filter(([a, b]) => a !== b)
     .map(([a, b]) => ({ startMinute: Math.min(a, b), endMinute: Math.max(a, b) }));
   const rule = fc.tuple(fc.integer({ min: 0, max: 6 }), range).map(([weekday, m]): WeeklyRule => ({ weekday, ...m }));
@@ -293,7 +290,8 @@ function aRandomQuery(): fc.Arbitrary<SlotQuery> {
       }));
     const minuteIn = (days: number): fc.Arbitrary<Date> =>
       fc.integer({ min: 0, max: days * 1440 }).map((m) => start.plus({ minutes: m }).toJSDate());
-    const busyOf = fc.record({ begin: minuteIn(6), length: fc.integer({ min: 1, max: 300 }) })
+    const busyOf = fc
+      .record({ begin: minuteIn(6), length: fc.integer({ min: 1, max: 300 }) })
       .map(({ begin, length }) => ({ start: begin, end: new Date(begin.getTime() + length * 60_000) }));
     return fc.record({
       timeZone: fc.constant(timeZone),

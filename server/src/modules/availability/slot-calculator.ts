@@ -89,9 +89,7 @@ export function computeSlots(q: SlotQuery): Slot[] {
       }
     }
   }
-  return [...starts]
-    .sort((a, b) => a - b)
-    .map((start) => ({ startsAt: new Date(start), endsAt: new Date(start + durationMs) }));
+  return [...starts].sort((a, b) => a - b).map((start) => ({ startsAt: new Date(start), endsAt: new Date(start + durationMs) }));
 }
 
 /**
@@ -113,7 +111,10 @@ function assertSaneQuery(q: SlotQuery): void {
   check(Number.isFinite(q.minNoticeMinutes), 'minNoticeMinutes must be a number');
   check(Number.isInteger(q.maxAdvanceDays), 'maxAdvanceDays must be a whole number of days');
   check(DateTime.local({ zone: q.timeZone }).isValid, `unknown time zone ${q.timeZone}`);
-  check([q.now, q.from, q.to].every((d) => Number.isFinite(d.getTime())), 'now, from and to must be valid dates');
+  check(
+    [q.now, q.from, q.to].every((d) => Number.isFinite(d.getTime())),
+    'now, from and to must be valid dates',
+  );
   for (const r of q.rules) {
     check(Number.isInteger(r.weekday) && r.weekday >= 0 && r.weekday <= 6, `weekday ${r.weekday} is not 0..6`);
     check(isMinuteRange(r.startMinute, r.endMinute), `rule ${r.startMinute}–${r.endMinute} is not a range of the day`);
@@ -166,10 +167,10 @@ function calendarDate(zoned: DateTime): DateTime {
 /** That date's rules plus EXTRA hours, merged, minus BLOCKED pieces. */
 function workingRanges(date: string, rules: WeeklyRule[], exceptions: DateException[]): MinuteRange[] {
   const weekday = DateTime.fromISO(date, { zone: 'utc' }).weekday % 7; // Luxon: 7 = Sunday
-  const open = [
-    ...rules.filter((r) => r.weekday === weekday),
-    ...exceptions.filter((e) => e.kind === 'EXTRA'),
-  ].map((r) => ({ start: r.startMinute ?? 0, end: r.endMinute ?? MINUTES_PER_DAY }));
+  const open = [...rules.filter((r) => r.weekday === weekday), ...exceptions.filter((e) => e.kind === 'EXTRA')].map((r) => ({
+    start: r.startMinute ?? 0,
+    end: r.endMinute ?? MINUTES_PER_DAY,
+  }));
   const blocked = exceptions
     .filter((e) => e.kind === 'BLOCKED')
     .map((e) => ({ start: e.startMinute ?? 0, end: e.endMinute ?? MINUTES_PER_DAY }));

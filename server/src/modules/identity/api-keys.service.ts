@@ -46,7 +46,10 @@ export class ApiKeysService {
 
   /** The key's owner and scopes, or null when the secret is unknown, revoked or its owner suspended. */
   async resolve(secret: string) {
-    const key = await this.prisma.apiKey.findUnique({ where: { secretHash: sha256(secret) }, include: { user: { select: { role: true, suspended: true } } } });
+    const key = await this.prisma.apiKey.findUnique({
+      where: { secretHash: sha256(secret) },
+      include: { user: { select: { role: true, suspended: true } } },
+    });
     if (!key || key.revokedAt || key.user.suspended) return null;
     // lastUsedAt is informational: refresh it at most once a minute per key.
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {

@@ -39,7 +39,8 @@ export class Authenticator {
 
   private async fromBearer(token: string): Promise<Viewer> {
     const claims = await this.tokens.verify(token);
-    if (claims === 'expired') throw new DomainError('UNAUTHENTICATED', 'Your access token has expired; refresh the session', { reason: 'TOKEN_EXPIRED' });
+    if (claims === 'expired')
+      throw new DomainError('UNAUTHENTICATED', 'Your access token has expired; refresh the session', { reason: 'TOKEN_EXPIRED' });
     if (claims !== 'invalid') {
       const state = await this.sessionState.session(claims.sessionId);
       if (!state.active) throw new DomainError('UNAUTHENTICATED', 'This session has ended or the account is suspended; sign in again');

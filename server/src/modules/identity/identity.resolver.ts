@@ -65,7 +65,8 @@ export class IdentityResolver {
   }
 
   @Mutation(() => AuthPayload, {
-    description: 'Rotates: the old refresh token stops working; reusing it revokes the whole session. Without refreshToken, the cookie is used.',
+    description:
+      'Rotates: the old refresh token stops working; reusing it revokes the whole session. Without refreshToken, the cookie is used.',
   })
   async refreshSession(
     @Arg('refreshToken', () => String, { nullable: true }) refreshToken: string | null,
@@ -109,11 +110,7 @@ export class IdentityResolver {
 
   @Authorized()
   @Mutation(() => ApiKeyCreated)
-  createApiKey(
-    @Arg('name', () => String) name: string,
-    @Arg('scopes', () => [ApiScope]) scopes: ApiScope[],
-    @Ctx() ctx: AppContext,
-  ) {
+  createApiKey(@Arg('name', () => String) name: string, @Arg('scopes', () => [ApiScope]) scopes: ApiScope[], @Ctx() ctx: AppContext) {
     return this.apiKeys.create(viewerOf(ctx), { name, scopes });
   }
 

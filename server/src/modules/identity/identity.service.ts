@@ -32,13 +32,21 @@ const registerSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('must be a valid email address')),
   password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
   name: z.string().trim().min(1, 'must not be empty').max(100),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number').nullish(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number')
+    .nullish(),
   timeZone: zone.nullish(),
   asProvider: z.boolean().nullish(),
 });
 const profileSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(100).nullish(),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number').nullish(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number')
+    .nullish(),
   timeZone: zone.nullish(),
   avatarPublicId: z.string().trim().min(1).max(300).nullish(),
 });
@@ -116,7 +124,10 @@ export class IdentityService {
     }
     if (session.user.suspended) throw new DomainError('FORBIDDEN', 'This account is suspended; contact support');
     // Claiming the token is one conditional update, so two racing refreshes cannot both win.
-    const claimed = await this.prisma.refreshToken.updateMany({ where: { id: found.id, rotatedAt: null }, data: { rotatedAt: new Date() } });
+    const claimed = await this.prisma.refreshToken.updateMany({
+      where: { id: found.id, rotatedAt: null },
+      data: { rotatedAt: new Date() },
+    });
     if (claimed.count === 0) {
       await this.revokeSessions([session.id], 'refresh token reused');
       throw new DomainError('UNAUTHENTICATED', 'This refresh token was already used; the session has been ended for safety. Sign in again');
@@ -152,7 +163,10 @@ export class IdentityService {
 
   async revokeAllSessions(viewer: Viewer): Promise<number> {
     const sessions = await this.prisma.session.findMany({ where: { userId: viewer.userId, revokedAt: null }, select: { id: true } });
-    await this.revokeSessions(sessions.map((s) => s.id), 'revoked all by user');
+    await this.revokeSessions(
+      sessions.map((s) => s.id),
+      'revoked all by user',
+    );
     return sessions.length;
   }
 
@@ -197,7 +211,10 @@ export class IdentityService {
 
   private async revokeSessions(ids: string[], reason: string): Promise<void> {
     if (!ids.length) return;
-    await this.prisma.session.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+    await this.prisma.session.updateMany({
+      where: { id: { in: ids }, revokedAt: null },
+      data: { revokedAt: new Date(), revokedReason: reason },
+    });
     await this.sessionState.forgetSessions(ids);
   }
 

@@ -77,7 +77,13 @@ export class UsersService {
       }),
       this.prisma.user.count({ where }),
     ]);
-    return toConnection(rows, first, totalCount, (u) => [u.createdAt.toISOString(), u.id], (u) => u);
+    return toConnection(
+      rows,
+      first,
+      totalCount,
+      (u) => [u.createdAt.toISOString(), u.id],
+      (u) => u,
+    );
   }
 
   private async update(userId: string, data: Prisma.UserUpdateInput): Promise<User> {

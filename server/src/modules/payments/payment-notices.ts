@@ -39,7 +39,9 @@ export class PaymentNotices {
 
   async refunded(p: PaymentRow, r: RefundRow) {
     await this.tellBoth(p, 'PAYMENT_REFUNDED', 'Refund completed', (who) =>
-      who === 'customer' ? `${taka(r.amount, p.currency)} was refunded to you.` : `${taka(r.amount, p.currency)} was refunded to the customer.`,
+      who === 'customer'
+        ? `${taka(r.amount, p.currency)} was refunded to you.`
+        : `${taka(r.amount, p.currency)} was refunded to the customer.`,
     );
   }
 

@@ -32,7 +32,8 @@ export class PaymentSettlement {
   async fromIpn(fields: Record<string, string>): Promise<Settlement> {
     if (!this.gateway.verifyIpn(fields)) return this.reject('verify_sign does not match', fields.tran_id);
     const status = (fields.status ?? '').toUpperCase();
-    if (status === 'FAILED' || status === 'CANCELLED') return this.markUnpaid(fields.tran_id ?? '', status === 'FAILED' ? 'FAILED' : 'CANCELLED');
+    if (status === 'FAILED' || status === 'CANCELLED')
+      return this.markUnpaid(fields.tran_id ?? '', status === 'FAILED' ? 'FAILED' : 'CANCELLED');
     if (!VALID.has(status)) return this.reject(`IPN status ${status || '(none)'} is not a payment`, fields.tran_id);
     return this.settle(fields.tran_id ?? '', fields.val_id ?? '');
   }
@@ -88,7 +89,10 @@ export class PaymentSettlement {
     if (!payment) return this.reject('unknown tran_id', tranId);
     const { count } = await this.prisma.payment.updateMany({
       where: { id: payment.id, status: 'INITIATED' },
-      data: { status, failureReason: status === 'FAILED' ? 'The gateway reported the payment failed' : 'The customer cancelled at the gateway' },
+      data: {
+        status,
+        failureReason: status === 'FAILED' ? 'The gateway reported the payment failed' : 'The customer cancelled at the gateway',
+      },
     });
     const now = await this.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
     if (count === 0) return { outcome: 'already-settled', payment: now };

@@ -103,7 +103,13 @@ export class PaymentsService {
       }),
       this.prisma.payment.count({ where }),
     ]);
-    return toConnection(rows, first, totalCount, (p) => [p.createdAt.toISOString(), p.id], (p) => p);
+    return toConnection(
+      rows,
+      first,
+      totalCount,
+      (p) => [p.createdAt.toISOString(), p.id],
+      (p) => p,
+    );
   }
 
   /** The booking's payment of record: the settled one, else the open one, else the latest. */

@@ -40,7 +40,10 @@ export class PaymentReconciliation {
       } else if ((t.found && t.status && UNPAID.has(t.status)) || now.getTime() - payment.createdAt.getTime() > ABANDONED_AFTER_MS) {
         const { count } = await this.prisma.payment.updateMany({
           where: { id: payment.id, status: 'INITIATED' },
-          data: { status: t.status === 'FAILED' ? 'FAILED' : 'CANCELLED', failureReason: `reconciled: gateway says ${t.status ?? 'nothing was paid'}` },
+          data: {
+            status: t.status === 'FAILED' ? 'FAILED' : 'CANCELLED',
+            failureReason: `reconciled: gateway says ${t.status ?? 'nothing was paid'}`,
+          },
         });
         changed += count;
       }

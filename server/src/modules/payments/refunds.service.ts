@@ -49,7 +49,11 @@ export class RefundsService {
     }
     const already = await this.prisma.refund.count({ where: { paymentId: payment.id, reason: { startsWith: CANCELLATION } } });
     if (already) return;
-    await this.request(payment, Math.min(refundDue, payment.amount - payment.refundedAmount), `${CANCELLATION}: ${reason ?? 'booking cancelled'}`);
+    await this.request(
+      payment,
+      Math.min(refundDue, payment.amount - payment.refundedAmount),
+      `${CANCELLATION}: ${reason ?? 'booking cancelled'}`,
+    );
   }
 
   /** Records the refund under a row lock, then submits it. `amount` null means all that remains. */
@@ -64,9 +68,13 @@ export class RefundsService {
       const remaining = current.amount - committed;
       const want = amount ?? remaining;
       if (!Number.isInteger(want) || want <= 0 || want > remaining) {
-        throw new DomainError('BAD_USER_INPUT', `The refund must be between 1 and ${remaining} (what remains of the payment, in minor units)`, {
-          field: 'amount',
-        });
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `The refund must be between 1 and ${remaining} (what remains of the payment, in minor units)`,
+          {
+            field: 'amount',
+          },
+        );
       }
       const created = await tx.refund.create({ data: { paymentId: payment.id, amount: want, reason } });
       await this.settleStatus(tx, payment.id);
@@ -77,7 +85,11 @@ export class RefundsService {
 
   /** The scheduled job: submit refunds the gateway has not taken yet, poll those in progress. */
   async pollOpen(): Promise<void> {
-    const open = await this.prisma.refund.findMany({ where: { status: { in: ['PENDING', 'PROCESSING'] } }, orderBy: { updatedAt: 'asc' }, take: 50 });
+    const open = await this.prisma.refund.findMany({
+      where: { status: { in: ['PENDING', 'PROCESSING'] } },
+      orderBy: { updatedAt: 'asc' },
+      take: 50,
+    });
     for (const refund of open) {
       if (refund.status === 'PENDING' && Date.now() - refund.updatedAt.getTime() >= RETRY_PENDING_AFTER_MS) await this.submit(refund);
       if (refund.status === 'PROCESSING' && refund.refundRefId) await this.poll(refund);
@@ -87,7 +99,12 @@ export class RefundsService {
   private async submit(refund: RefundRow): Promise<RefundRow> {
     const payment = await this.prisma.payment.findUniqueOrThrow({ where: { id: refund.paymentId } });
     if (!payment.bankTranId) return this.finish(refund, 'FAILED', 'The payment has no bank transaction id to refund');
-    const answer = await this.gateway.refund({ bankTranId: payment.bankTranId, amount: refund.amount, remarks: refund.reason, refId: refund.id });
+    const answer = await this.gateway.refund({
+      bankTranId: payment.bankTranId,
+      amount: refund.amount,
+      remarks: refund.reason,
+      refId: refund.id,
+    });
     if (!answer.ok) {
       if (answer.retryable) {
         this.log.warn({ refundId: refund.id, reason: answer.reason }, 'refund not submitted; will retry');
@@ -96,20 +113,27 @@ export class RefundsService {
       return this.finish(refund, 'FAILED', answer.reason);
     }
     if (answer.value.status === 'failed') return this.finish(refund, 'FAILED', answer.value.reason ?? 'The gateway refused the refund');
-    return this.prisma.refund.update({ where: { id: refund.id }, data: { status: 'PROCESSING', refundRefId: answer.value.refundRefId, failureReason: null } });
+    return this.prisma.refund.update({
+      where: { id: refund.id },
+      data: { status: 'PROCESSING', refundRefId: answer.value.refundRefId, failureReason: null },
+    });
   }
 
   private async poll(refund: RefundRow): Promise<void> {
     const answer = await this.gateway.refundStatus(refund.refundRefId!);
     if (!answer.ok) return;
     if (answer.value.status === 'refunded') await this.finish(refund, 'REFUNDED', null);
-    else if (answer.value.status === 'cancelled' || answer.value.status === 'failed') await this.finish(refund, 'FAILED', `The gateway ${answer.value.status} the refund`);
+    else if (answer.value.status === 'cancelled' || answer.value.status === 'failed')
+      await this.finish(refund, 'FAILED', `The gateway ${answer.value.status} the refund`);
     else await this.prisma.refund.update({ where: { id: refund.id }, data: { updatedAt: new Date() } });
   }
 
   private async finish(refund: RefundRow, status: 'REFUNDED' | 'FAILED', failureReason: string | null): Promise<RefundRow> {
     const done = await this.prisma.$transaction(async (tx) => {
-      const claimed = await tx.refund.updateMany({ where: { id: refund.id, status: { in: ['PENDING', 'PROCESSING'] } }, data: { status, failureReason } });
+      const claimed = await tx.refund.updateMany({
+        where: { id: refund.id, status: { in: ['PENDING', 'PROCESSING'] } },
+        data: { status, failureReason },
+      });
       await this.settleStatus(tx, refund.paymentId);
       return claimed.count > 0;
     });
@@ -126,7 +150,13 @@ export class RefundsService {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { refunds: true } });
     const refunded = payment.refunds.filter((r) => r.status === 'REFUNDED').reduce((sum, r) => sum + r.amount, 0);
     const open = payment.refunds.some((r) => r.status === 'PENDING' || r.status === 'PROCESSING');
-    const status: PaymentStatus = open ? 'REFUND_PENDING' : refunded === 0 ? 'PAID' : refunded >= payment.amount ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+    const status: PaymentStatus = open
+      ? 'REFUND_PENDING'
+      : refunded === 0
+        ? 'PAID'
+        : refunded >= payment.amount
+          ? 'REFUNDED'
+          : 'PARTIALLY_REFUNDED';
     await tx.payment.update({ where: { id: paymentId }, data: { status, refundedAmount: refunded } });
   }
 }
