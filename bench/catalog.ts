@@ -13,18 +13,14 @@
 // autocannon runs in a child process so it does not share the server's event loop.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import express from 'express';
-import { startApp, type App } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
+import type { App } from '../server/src/app';
 import { createResponseCache } from '../server/src/http/response-cache';
 import { CATEGORIES, SERVICE_TEMPLATES } from '../server/src/seed/catalog';
-import { createTestDatabase, ensureTemplate, testRedisUrl } from '../server/test/support/databases';
+import { ensureTemplate } from '../server/test/support/databases';
+import { startBenchApp, type BenchApp } from './bench-app';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -92,33 +88,10 @@ async function seed(app: App): Promise<void> {
   }
 }
 
-async function start(env: Record<string, string>): Promise<{ app: App; stop: () => Promise<void> }> {
-  const database = await createTestDatabase();
-  const dataDir = mkdtempSync(join(tmpdir(), 'homeser-bench-'));
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    DATA_DIR: dataDir,
-    DATABASE_URL: database.url,
-    REDIS_URL: testRedisUrl,
-    REDIS_PREFIX: `bench:${randomBytes(4).toString('hex')}:`,
-    RATE_LIMIT_ENABLED: 'false',
-    SEED_DEMO_DATA: 'false',
-    ...env,
-  });
-  const app = await startApp(config);
-  await seed(app);
-  return {
-    app,
-    stop: async () => {
-      await app.stop();
-      await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+async function start(env: Record<string, string>): Promise<BenchApp> {
+  const started = await startBenchApp(env);
+  await seed(started.app);
+  return started;
 }
 
 /** Puts the edge cache in front of the running app, as `createServer(cache.handle(app))` in app.ts would. */

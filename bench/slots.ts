@@ -11,13 +11,10 @@
 // are off (RATE_LIMIT_ENABLED=false).
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startApp, type App } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
+import type { App } from '../server/src/app';
 import { providerVersionName } from '../server/src/modules/availability/slot-cache';
-import { createTestDatabase, ensureTemplate, testRedisUrl } from '../server/test/support/databases';
+import { ensureTemplate } from '../server/test/support/databases';
+import { startBenchApp } from './bench-app';
 
 const COLD = Number(process.env.BENCH_COLD ?? 200);
 const CACHED = Number(process.env.BENCH_CACHED ?? 1000);
@@ -94,24 +91,7 @@ async function timed(n: number, before: () => Promise<void>, run: () => Promise<
 
 async function main() {
   await ensureTemplate();
-  const database = await createTestDatabase();
-  const dataDir = mkdtempSync(join(tmpdir(), 'homeser-bench-'));
-  const app = await startApp(
-    loadConfig({
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
-      REDIS_URL: testRedisUrl,
-      REDIS_PREFIX: `bench:${randomBytes(4).toString('hex')}:`,
-      RATE_LIMIT_ENABLED: 'false',
-      SEED_DEMO_DATA: 'false',
-      CACHE_TTL_SECONDS: '60',
-    }),
-  );
+  const { app, stop } = await startBenchApp({ CACHE_TTL_SECONDS: '60' });
   try {
     const from = new Date();
     const to = new Date(from.getTime() + DAYS * 86_400_000);
@@ -148,9 +128,7 @@ async function main() {
       console.log(`| ${name} | ${samples.length} | ${p50.toFixed(2)} | ${p99.toFixed(2)} |`);
     }
   } finally {
-    await app.stop();
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

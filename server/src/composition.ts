@@ -37,7 +37,12 @@ export async function composeModules(infra: Infra) {
   const email = emailModule(infra, { users: identity.users, notifications });
   const analytics = analyticsModule(infra, { catalog: catalog.catalog });
   const payments = paymentsModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, notifications });
-  const realtime = realtimeModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, notifications });
+  const realtime = realtimeModule(infra, {
+    bookings: bookings.bookings,
+    catalog: catalog.catalog,
+    notifications,
+    principals: identity.sessionState,
+  });
   const parts: ModuleParts[] = [
     { bindings: [], routes: media.routes },
     identity.parts,

@@ -10,20 +10,13 @@ import DataLoader from 'dataloader';
 import type { Booking as BookingRow, Prisma } from '../../generated/prisma/client';
 import type { BookingStatus } from '../../generated/prisma/enums';
 import { DomainError, badInput } from '../../domain-error';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../graphql/common.types';
+import type { Connection } from '../../graphql/common.types';
+import { keysetConnection } from '../../graphql/keyset';
 import type { Db } from '../../infra/database';
 import { isUuid } from '../availability/availability.service';
 import type { SchedulingCatalog } from '../availability/catalog-port';
 import type { Viewer } from '../identity/viewer';
 import { actorsOf, type Actor } from './booking-transitions';
-
-type BookingCursor = [string, string];
-const isBookingCursor = (v: unknown): v is BookingCursor =>
-  Array.isArray(v) &&
-  v.length === 2 &&
-  v.every((x) => typeof x === 'string') &&
-  isUuid(v[1] as string) &&
-  !Number.isNaN(Date.parse(v[0] as string));
 
 export interface ListArgs {
   status?: BookingStatus[] | null;
@@ -104,26 +97,7 @@ export class BookingQueries {
   }
 
   private async page(where: Prisma.BookingWhereInput, args: ListArgs): Promise<Connection<BookingRow>> {
-    const first = pageSize(args.first);
-    const after = decodeCursor(args.after, isBookingCursor);
-    const keyset: Prisma.BookingWhereInput | undefined = after && {
-      OR: [{ startsAt: { lt: new Date(after[0]) } }, { startsAt: new Date(after[0]), id: { lt: after[1] } }],
-    };
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.booking.findMany({
-        where: keyset ? { AND: [where, keyset] } : where,
-        orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
-        take: first + 1,
-      }),
-      this.prisma.booking.count({ where }),
-    ]);
-    return toConnection(
-      rows,
-      first,
-      totalCount,
-      (b) => [b.startsAt.toISOString(), b.id],
-      (b) => b,
-    );
+    return keysetConnection(this.prisma.booking, where, 'startsAt', args);
   }
 }
 

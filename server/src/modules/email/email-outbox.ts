@@ -7,7 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EmailMessage as EmailRow, Prisma } from '../../generated/prisma/client';
 import type { EmailStatus } from '../../generated/prisma/enums';
 import { badInput } from '../../domain-error';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../graphql/common.types';
+import type { Connection } from '../../graphql/common.types';
+import { keysetConnection } from '../../graphql/keyset';
 import type { Db } from '../../infra/database';
 import { htmlFromText } from './email-html';
 
@@ -23,16 +24,6 @@ export interface NewEmail {
 
 /** Prisma's client or an interactive transaction's, so a caller can enqueue inside its own transaction. */
 type Writer = Prisma.TransactionClient;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-type EmailCursor = [string, string];
-const isEmailCursor = (v: unknown): v is EmailCursor =>
-  Array.isArray(v) &&
-  v.length === 2 &&
-  typeof v[0] === 'string' &&
-  typeof v[1] === 'string' &&
-  !Number.isNaN(Date.parse(v[0])) &&
-  UUID.test(v[1]);
 
 const ADDRESS = /^[^\s@<>,;]+@[^\s@<>,;]+$/;
 /** One plain address (no display name, no list): what enqueue accepts in `to`. */
@@ -80,26 +71,7 @@ export class EmailOutbox {
 
   /** Admins: the outbox newest first, optionally one status. */
   async list(args: { status?: EmailStatus | null; first?: number | null; after?: string | null }): Promise<Connection<EmailRow>> {
-    const first = pageSize(args.first);
-    const after = decodeCursor(args.after, isEmailCursor);
     const where: Prisma.EmailMessageWhereInput = args.status ? { status: args.status } : {};
-    const keyset: Prisma.EmailMessageWhereInput | undefined = after && {
-      OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }],
-    };
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.emailMessage.findMany({
-        where: keyset ? { AND: [where, keyset] } : where,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: first + 1,
-      }),
-      this.prisma.emailMessage.count({ where }),
-    ]);
-    return toConnection(
-      rows,
-      first,
-      totalCount,
-      (m) => [m.createdAt.toISOString(), m.id],
-      (m) => m,
-    );
+    return keysetConnection(this.prisma.emailMessage, where, 'createdAt', args);
   }
 }

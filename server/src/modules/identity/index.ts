@@ -23,5 +23,5 @@ export function identityModule(infra: Infra, media: MediaStore) {
       [PublicProfileResolver, new PublicProfileResolver(media)],
     ],
   };
-  return { identity, users, apiKeys, authenticator, parts };
+  return { identity, users, apiKeys, authenticator, sessionState, parts };
 }

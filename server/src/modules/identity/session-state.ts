@@ -3,6 +3,7 @@
 import type { Cache } from '../../infra/cache/cache';
 import type { Db } from '../../infra/database';
 import type { Role } from '../../generated/prisma/enums';
+import type { Viewer } from './viewer';
 
 export interface PrincipalState {
   active: boolean;
@@ -31,6 +32,16 @@ export class SessionStateCache {
     };
     await this.cache.set(key, state, TTL_SECONDS);
     return state;
+  }
+
+  /** Whether a viewer authenticated earlier (e.g. a live subscription) may still receive data. */
+  async stillValid(viewer: Viewer): Promise<boolean> {
+    if (viewer.sessionId) return (await this.session(viewer.sessionId)).active;
+    const user = await this.prisma.user.findUnique({ where: { id: viewer.userId }, select: { suspended: true } });
+    if (!user || user.suspended) return false;
+    if (!viewer.apiKey) return true;
+    const key = await this.prisma.apiKey.findUnique({ where: { id: viewer.apiKey.id }, select: { revokedAt: true } });
+    return !!key && !key.revokedAt;
   }
 
   async forgetSessions(sessionIds: string[]): Promise<void> {

@@ -3,13 +3,10 @@ import DataLoader from 'dataloader';
 import type { Prisma, User } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
 import { DomainError, notFound } from '../../domain-error';
-import { decodeCursor, pageSize, toConnection } from '../../graphql/common.types';
+import { keysetConnection } from '../../graphql/keyset';
 import type { Db } from '../../infra/database';
 import type { SessionStateCache } from './session-state';
 import type { Viewer } from './viewer';
-
-type UserCursor = [string, string];
-const isUserCursor = (v: unknown): v is UserCursor => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 
 export class UsersService {
   constructor(
@@ -58,8 +55,6 @@ export class UsersService {
   }
 
   async list(args: { role?: Role | null; search?: string | null; first?: number | null; after?: string | null }) {
-    const first = pageSize(args.first);
-    const after = decodeCursor(args.after, isUserCursor);
     const search = args.search?.trim();
     const where: Prisma.UserWhereInput = {
       ...(args.role && { role: args.role }),
@@ -67,23 +62,7 @@ export class UsersService {
         OR: [{ email: { contains: search, mode: 'insensitive' } }, { name: { contains: search, mode: 'insensitive' } }],
       }),
     };
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.user.findMany({
-        where: after
-          ? { AND: [where, { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }] }
-          : where,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: first + 1,
-      }),
-      this.prisma.user.count({ where }),
-    ]);
-    return toConnection(
-      rows,
-      first,
-      totalCount,
-      (u) => [u.createdAt.toISOString(), u.id],
-      (u) => u,
-    );
+    return keysetConnection(this.prisma.user, where, 'createdAt', args);
   }
 
   private async update(userId: string, data: Prisma.UserUpdateInput): Promise<User> {

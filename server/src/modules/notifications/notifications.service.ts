@@ -5,7 +5,8 @@
 import DataLoader from 'dataloader';
 import type { Notification as NotificationRow, Prisma } from '../../generated/prisma/client';
 import { badInput } from '../../domain-error';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../graphql/common.types';
+import type { Connection } from '../../graphql/common.types';
+import { keysetConnection } from '../../graphql/keyset';
 import type { Db } from '../../infra/database';
 
 export interface NotificationInput {
@@ -26,15 +27,6 @@ export type Inbox = Connection<NotificationRow> & { unreadCount: number };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (id: string) => UUID.test(id);
-
-type InboxCursor = [string, string];
-const isInboxCursor = (v: unknown): v is InboxCursor =>
-  Array.isArray(v) &&
-  v.length === 2 &&
-  typeof v[0] === 'string' &&
-  typeof v[1] === 'string' &&
-  isUuid(v[1]) &&
-  !Number.isNaN(Date.parse(v[0]));
 
 /** Told of every notification after its rows are written (the email module sends copies). */
 export type NotifyListener = (notes: readonly NotificationInput[]) => Promise<void>;
@@ -58,28 +50,11 @@ export class NotificationsService {
 
   /** The person's inbox, newest first; unreadCount counts every unread one, whatever the filter. */
   async inbox(userId: string, args: InboxArgs): Promise<Inbox> {
-    const first = pageSize(args.first);
-    const after = decodeCursor(args.after, isInboxCursor);
     const where: Prisma.NotificationWhereInput = { userId, ...(args.unreadOnly && { readAt: null }) };
-    const keyset: Prisma.NotificationWhereInput | undefined = after && {
-      OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }],
-    };
-    const [rows, totalCount, unreadCount] = await Promise.all([
-      this.prisma.notification.findMany({
-        where: keyset ? { AND: [where, keyset] } : where,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: first + 1,
-      }),
-      this.prisma.notification.count({ where }),
+    const [page, unreadCount] = await Promise.all([
+      keysetConnection(this.prisma.notification, where, 'createdAt', args),
       this.prisma.notification.count({ where: { userId, readAt: null } }),
     ]);
-    const page = toConnection(
-      rows,
-      first,
-      totalCount,
-      (n) => [n.createdAt.toISOString(), n.id],
-      (n) => n,
-    );
     return { ...page, unreadCount };
   }
 

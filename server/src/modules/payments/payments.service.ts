@@ -5,16 +5,13 @@ import { randomBytes } from 'node:crypto';
 import type { Payment as PaymentRow, Prisma, Refund as RefundRow } from '../../generated/prisma/client';
 import type { PaymentStatus } from '../../generated/prisma/enums';
 import { DomainError } from '../../domain-error';
-import { decodeCursor, pageSize, toConnection } from '../../graphql/common.types';
+import { keysetConnection } from '../../graphql/keyset';
 import type { Db } from '../../infra/database';
 import { PgError, sqlState } from '../../infra/database';
 import type { Logger } from '../../infra/logger';
 import type { PaymentGateway } from '../../infra/payments/payment-gateway';
 import type { BookingsService } from '../bookings/bookings.service';
 import type { Viewer } from '../identity/viewer';
-
-type PaymentCursor = [string, string];
-const isPaymentCursor = (v: unknown): v is PaymentCursor => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 
 // Statuses in which a payment is the booking's payment of record (shown on Booking.payment).
 const SETTLED: PaymentStatus[] = ['PAID', 'REFUND_PENDING', 'REFUNDED', 'PARTIALLY_REFUNDED'];
@@ -90,26 +87,8 @@ export class PaymentsService {
   }
 
   async list(args: { status?: PaymentStatus[] | null; first?: number | null; after?: string | null }) {
-    const first = pageSize(args.first);
-    const after = decodeCursor(args.after, isPaymentCursor);
     const where: Prisma.PaymentWhereInput = args.status?.length ? { status: { in: args.status } } : {};
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.payment.findMany({
-        where: after
-          ? { AND: [where, { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }] }
-          : where,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: first + 1,
-      }),
-      this.prisma.payment.count({ where }),
-    ]);
-    return toConnection(
-      rows,
-      first,
-      totalCount,
-      (p) => [p.createdAt.toISOString(), p.id],
-      (p) => p,
-    );
+    return keysetConnection(this.prisma.payment, where, 'createdAt', args);
   }
 
   /** The booking's payment of record: the settled one, else the open one, else the latest. */

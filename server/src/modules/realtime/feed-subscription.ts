@@ -7,6 +7,7 @@
 // both is taken once. A subscriber that falls too far behind (a slow client, a burst)
 // drops its buffer and reads the table again from its last position: the table is the
 // mailbox, the live changes only ring.
+import { DomainError } from '../../domain-error';
 import type { ChangeFeed, FeedFilter } from '../../infra/change-feed';
 import { matches } from '../../infra/change-feed';
 import type { PublishedChange } from '../../infra/pubsub';
@@ -19,11 +20,21 @@ export interface FeedSubscriptionSpec<T> {
   project(changes: PublishedChange[]): Promise<T[]>;
   /** A read or lookup failed; the stream retries from the table after a pause. */
   onError(err: unknown): void;
+  /** Whether the subscriber may still receive (a revoked session or suspension ends the stream). */
+  stillAllowed?: () => Promise<boolean>;
+}
+
+/** The last item of a stream that ends for a reason the client should see (see `deliver`). */
+export const STREAM_ERROR = Symbol('realtime.streamError');
+export interface StreamError {
+  [STREAM_ERROR]: DomainError;
 }
 
 const PAGE = 200;
 const MAX_BUFFER = 1000;
 const RETRY_MS = 1000;
+// How often a long-lived stream re-checks its subscriber's session (also before the first delivery).
+const RECHECK_MS = 5000;
 
 export class FeedSubscription<T> implements AsyncIterableIterator<T> {
   private cursor: bigint;
@@ -33,6 +44,7 @@ export class FeedSubscription<T> implements AsyncIterableIterator<T> {
   private wake: (() => void) | null = null;
   private closed = false;
   private readonly detach: () => void;
+  private checkedAt = 0;
 
   constructor(
     private readonly feed: ChangeFeed,
@@ -49,6 +61,15 @@ export class FeedSubscription<T> implements AsyncIterableIterator<T> {
 
   async next(): Promise<IteratorResult<T>> {
     while (!this.closed) {
+      if (!(await this.stillAllowed())) {
+        // Delivered as the stream's last item: the field resolver raises it, so the client
+        // gets an ordinary GraphQL error with its code, then the stream completes.
+        this.close();
+        const ending: StreamError = {
+          [STREAM_ERROR]: new DomainError('UNAUTHENTICATED', 'Your session has ended or the account is suspended; sign in again'),
+        };
+        return { value: ending as T, done: false };
+      }
       const value = this.ready.shift();
       if (value !== undefined) return { value, done: false };
       const resumeFrom = this.cursor;
@@ -75,6 +96,13 @@ export class FeedSubscription<T> implements AsyncIterableIterator<T> {
   async throw(error?: unknown): Promise<IteratorResult<T>> {
     this.close();
     throw error;
+  }
+
+  private async stillAllowed(): Promise<boolean> {
+    if (!this.spec.stillAllowed || Date.now() - this.checkedAt < RECHECK_MS) return true;
+    if (!(await this.spec.stillAllowed().catch(() => true))) return false; // a failed check is a hiccup, not a revocation
+    this.checkedAt = Date.now();
+    return true;
   }
 
   private close(): void {

@@ -8,7 +8,7 @@ import type { BookingsService } from '../bookings/bookings.service';
 import type { ModuleParts } from '../module';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeResolver } from './realtime.resolver';
-import { RealtimeService } from './realtime.service';
+import { RealtimeService, type RealtimeDeps } from './realtime.service';
 
 export const realtimeResolvers = [RealtimeResolver] as const;
 
@@ -25,7 +25,12 @@ export const unusedSchemaPubSub: PubSub = {
 
 export function realtimeModule(
   infra: Infra,
-  deps: { bookings: BookingsService; catalog: SchedulingCatalog; notifications: NotificationsService },
+  deps: {
+    bookings: BookingsService;
+    catalog: SchedulingCatalog;
+    notifications: NotificationsService;
+    principals: RealtimeDeps['principals'];
+  },
   options: ChangeFeedOptions = {},
 ) {
   const changeFeed = createChangeFeed(infra, options);

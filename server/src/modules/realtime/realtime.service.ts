@@ -22,6 +22,8 @@ export interface RealtimeDeps {
   bookings: Pick<BookingsService, 'bookingLoader'>;
   catalog: Pick<SchedulingCatalog, 'serviceForBooking' | 'providerScheduling' | 'providerOfUser'>;
   notifications: Pick<NotificationsService, 'loader'>;
+  /** Identity's answer to "is this viewer still signed in and not suspended?". */
+  principals: { stillValid(viewer: Viewer): Promise<boolean> };
   log: Logger;
   now?: () => Date;
 }
@@ -60,6 +62,7 @@ export class RealtimeService {
       filter: { tables: ['booking'], rowId: args.id ?? undefined, audience: admin ? 'all' : { userId: viewer.userId, providerId } },
       after,
       onError: this.onError,
+      stillAllowed: () => this.deps.principals.stillValid(viewer),
       project: async (changes) => {
         const loader = delivery.renewLoaders().get('realtime.booking', () => this.deps.bookings.bookingLoader());
         const rows = await loader.loadMany([...new Set(changes.map((c) => c.rowId))]);
@@ -103,6 +106,7 @@ export class RealtimeService {
       filter: { tables: ['notification'], audience: { userId: viewer.userId } },
       after: null,
       onError: this.onError,
+      stillAllowed: () => this.deps.principals.stillValid(viewer),
       project: async (changes) => {
         const loader = delivery.renewLoaders().get('realtime.notification', () => this.deps.notifications.loader());
         const rows = await loader.loadMany(changes.map((c) => c.rowId));

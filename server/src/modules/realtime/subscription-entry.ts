@@ -10,6 +10,7 @@ import type { SubscribeResolverData } from 'type-graphql';
 import type { ApiScope } from '../../generated/prisma/enums';
 import { DomainError } from '../../domain-error';
 import { RequestLoaders, type AppContext } from '../../graphql/context';
+import { STREAM_ERROR, type StreamError } from './feed-subscription';
 import type { Delivery } from './realtime.service';
 
 const LOOKUP = Symbol('realtime.lookup');
@@ -22,6 +23,9 @@ const isLookup = <R>(root: unknown): root is Lookup<R> => typeof root === 'objec
 /** In a subscription method: hands the instance to a lookup, or passes the event through. */
 export function deliver<R, T>(resolver: R, root: T): T {
   if (isLookup<R>(root)) root[LOOKUP](resolver);
+  // A stream ends for a reason the client should see (e.g. its session was revoked). A
+  // symbol key, not instanceof: TypeGraphQL copies the root into the field's class.
+  if (typeof root === 'object' && root !== null && STREAM_ERROR in root) throw (root as StreamError)[STREAM_ERROR];
   return root;
 }
 

@@ -8,7 +8,8 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { DomainError, badInput, notFound } from '../../domain-error';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../graphql/common.types';
+import { pageSize, toConnection, type Connection } from '../../graphql/common.types';
+import { keysetPage } from '../../graphql/keyset';
 import { PgError, sqlState, type Db } from '../../infra/database';
 import { parseInput } from '../../input-validation';
 import { refusal } from '../bookings/booking-transitions';
@@ -32,10 +33,6 @@ const reviewSchema = z.object({
     .nullish()
     .transform((v) => v || null),
 });
-
-type ReviewCursor = [string, string];
-const isReviewCursor = (v: unknown): v is ReviewCursor =>
-  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && isUuid(v[1]);
 
 /** What reviews ask of bookings: the booking, and the cancellation policy the transition table reads. */
 export type ReviewsBookings = Pick<BookingsService, 'bookingLoader' | 'policy'>;
@@ -70,22 +67,16 @@ export class ReviewsService {
     return review;
   }
 
-  /** Provider.reviews: newest first. */
+  /** Provider.reviews: newest first; the store pages many providers in one statement (review-store.ts). */
   async providerReviews(
     providerId: string,
     args: { first?: number | null; after?: string | null },
     loaders: ReviewLoaders,
   ): Promise<Connection<ReviewRow>> {
     const first = pageSize(args.first);
-    const after = decodeCursor(args.after, isReviewCursor);
-    const page = await loaders.page.load({ providerId, take: first + 1, after: after && { createdAt: after[0], id: after[1] } });
-    return toConnection(
-      page.rows,
-      first,
-      page.totalCount,
-      (r) => [r.createdAt.toISOString(), r.id],
-      (r) => r,
-    );
+    const { after, cursorOf } = keysetPage('createdAt', args.after);
+    const page = await loaders.page.load({ providerId, take: first + 1, after: after && { createdAt: after.at, id: after.id } });
+    return toConnection(page.rows, first, page.totalCount, cursorOf, (r) => r);
   }
 
   /** Review.author: only what anyone may see of a person. */

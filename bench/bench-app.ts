@@ -1,0 +1,45 @@
+// The app the benchmarks measure, in process: production mode, a fresh test database, its own
+// data folder and Redis prefix, quiet logs, no demo data, and rate limits off (one client on
+// 127.0.0.1 sends everything). Call ensureTemplate() once before the first start.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type App } from '../server/src/app';
+import { loadConfig } from '../server/src/config';
+import { createTestDatabase, testRedisUrl } from '../server/test/support/databases';
+
+export interface BenchApp {
+  app: App;
+  /** Stops the app, drops its database and removes its data folder. */
+  stop: () => Promise<void>;
+}
+
+/** Starts the app with the bench settings; `env` adds or overrides settings (e.g. CACHE_TTL_SECONDS). */
+export async function startBenchApp(env: Record<string, string> = {}): Promise<BenchApp> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'homeser-bench-'));
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    REDIS_URL: testRedisUrl,
+    REDIS_PREFIX: `bench:${randomBytes(4).toString('hex')}:`,
+    RATE_LIMIT_ENABLED: 'false',
+    SEED_DEMO_DATA: 'false',
+    ...env,
+  });
+  const app = await startApp(config);
+  return {
+    app,
+    stop: async () => {
+      await app.stop();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
