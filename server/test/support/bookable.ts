@@ -1,7 +1,7 @@
-// A provider open around the clock with one instant-booking service, and customers who
-// book it through the API: the shortest way to a booking in a given state.
-import { randomBytes } from 'node:crypto';
-import { aCustomer, anAccountWithRole, type Account } from './accounts';
+// A provider open around the clock (Asia/Dhaka) with one service, and customers who book
+// it through the API: the shortest way to a booking in a given state.
+import { aCustomer, type Account } from './accounts';
+import { aService, anAlwaysOpenProvider } from './catalog-builders';
 import type { TestApp } from './test-app';
 
 export interface Bookable {
@@ -12,35 +12,9 @@ export interface Bookable {
 }
 
 export async function anOpenProvider(t: TestApp, opts: { priceAmount?: number; instantBooking?: boolean } = {}): Promise<Bookable> {
-  const db = t.app.infra.prisma;
-  const provider = await anAccountWithRole(t, 'PROVIDER');
-  const profile = await db.providerProfile.create({
-    data: {
-      userId: provider.id,
-      businessName: 'Always Open Plumbing',
-      timeZone: 'Asia/Dhaka',
-      city: 'Dhaka',
-      minNoticeMinutes: 0,
-      maxAdvanceDays: 60,
-    },
-  });
-  const category = await db.category.create({ data: { slug: `plumbing-${randomBytes(3).toString('hex')}`, name: 'Plumbing' } });
-  await db.availabilityRule.createMany({
-    data: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ providerId: profile.id, weekday, startMinute: 0, endMinute: 1440 })),
-  });
-  const priceAmount = opts.priceAmount ?? 150_000;
-  const service = await db.service.create({
-    data: {
-      providerId: profile.id,
-      categoryId: category.id,
-      title: 'Leaky tap repair',
-      description: 'Fix a dripping tap',
-      priceAmount,
-      durationMinutes: 60,
-      instantBooking: opts.instantBooking ?? true,
-    },
-  });
-  return { provider, providerId: profile.id, serviceId: service.id, priceAmount };
+  const provider = await anAlwaysOpenProvider(t, 'Asia/Dhaka');
+  const service = await aService(t, provider, { instantBooking: opts.instantBooking ?? true, priceAmount: opts.priceAmount });
+  return { provider: provider.account, providerId: provider.id, serviceId: service.id, priceAmount: service.priceAmount };
 }
 
 const SLOTS = `query($id: ID!, $from: DateTime!, $to: DateTime!) { availableSlots(serviceId: $id, from: $from, to: $to) { startsAt } }`;
