@@ -98,3 +98,25 @@ it('refuses refunds to anyone but admins', async () => {
   }
   expect(await t.app.infra.prisma.refund.count({ where: { paymentId: booking.paymentId } })).toBe(0);
 });
+
+it('refunds a cancellation whose event was lost, once, even when the handler and the safety net race', async () => {
+  const booking = await aConfirmedBooking(t, shop, 168);
+  // A cancellation committed, then the process died before its event handler ran.
+  await t.app.infra.prisma.booking.update({
+    where: { id: booking.bookingId },
+    data: { status: 'CANCELLED', refundDueAmount: 200_000, cancellationReason: 'Crashed right after' },
+  });
+  const { refunds, bookings } = t.app.services;
+  const since = new Date(Date.now() - 60_000);
+  await Promise.all([
+    refunds.refundMissedCancellations(bookings, since),
+    refunds.refundCancellation({ bookingId: booking.bookingId, refundDue: 200_000, reason: 'Crashed right after' }),
+    refunds.refundMissedCancellations(bookings, since),
+  ]);
+  await refunds.pollOpen();
+  const after = await bookingState(t, booking.customer.token, booking.bookingId);
+  expect(after.payment.refunds).toEqual([expect.objectContaining({ amount: { amount: 200_000 }, status: 'REFUNDED' })]);
+  expect(after.payment.status).toBe('REFUNDED');
+  await refunds.refundMissedCancellations(bookings, since);
+  expect(await t.app.infra.prisma.refund.count({ where: { paymentId: booking.paymentId } })).toBe(1);
+});

@@ -47,6 +47,16 @@ export class BookingQueries {
     });
   }
 
+  /** Paid bookings cancelled since `since` whose policy granted a refund (payments' safety net). */
+  cancelledWithRefundDue(since: Date): Promise<{ id: string; refundDueAmount: number | null; cancellationReason: string | null }[]> {
+    return this.prisma.booking.findMany({
+      where: { status: 'CANCELLED', refundDueAmount: { gt: 0 }, updatedAt: { gte: since } },
+      select: { id: true, refundDueAmount: true, cancellationReason: true },
+      orderBy: { updatedAt: 'asc' },
+      take: 200,
+    });
+  }
+
   find(id: string): Promise<BookingRow | null> {
     return isUuid(id) ? this.prisma.booking.findUnique({ where: { id } }) : Promise.resolve(null);
   }

@@ -157,6 +157,7 @@ export class BookingsService {
   confirmPaid: BookingPayments['confirmPaid'] = (tx, id) => this.deps.payments.confirmPaid(tx, id);
   confirmedAfterCommit: BookingPayments['confirmedAfterCommit'] = (id) => this.deps.payments.confirmedAfterCommit(id);
   bookingLoader: BookingQueries['loader'] = () => this.deps.queries.loader();
+  cancelledWithRefundDue: BookingQueries['cancelledWithRefundDue'] = (since) => this.deps.queries.cancelledWithRefundDue(since);
   expireOverdue: ExpirySweep['expireOverdue'] = (now) => this.deps.sweep.expireOverdue(now);
 
   /**

@@ -16,6 +16,8 @@ export const paymentsResolvers = [PaymentsResolver, BookingPaymentResolver] as c
 
 const REFUND_POLL_MS = 10_000;
 const RECONCILE_EVERY_MS = 60_000;
+// Cancellations whose refund the event handler may have missed are looked for this far back.
+const MISSED_REFUND_LOOKBACK_MS = 7 * 24 * 3_600_000;
 
 export function paymentsModule(
   infra: Infra,
@@ -43,6 +45,11 @@ export function paymentsModule(
     jobs: [
       { name: 'refund-poll', everyMs: REFUND_POLL_MS, run: () => refunds.pollOpen() },
       { name: 'payment-reconciliation', everyMs: RECONCILE_EVERY_MS, run: () => reconciliation.run() },
+      {
+        name: 'cancellation-refunds',
+        everyMs: RECONCILE_EVERY_MS,
+        run: () => refunds.refundMissedCancellations(deps.bookings, new Date(Date.now() - MISSED_REFUND_LOOKBACK_MS)),
+      },
     ],
   };
   return { payments, refunds, settlement, reconciliation, gateway: opened, parts };

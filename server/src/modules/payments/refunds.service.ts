@@ -8,6 +8,7 @@ import type { Db } from '../../infra/database';
 import type { DomainEvents } from '../../infra/domain-events';
 import type { Logger } from '../../infra/logger';
 import type { PaymentGateway } from '../../infra/payments/payment-gateway';
+import type { BookingsService } from '../bookings/bookings.service';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 const REFUNDABLE: PaymentStatus[] = ['PAID', 'REFUND_PENDING', 'PARTIALLY_REFUNDED'];
@@ -36,7 +37,8 @@ export class RefundsService {
     if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'Give a reason for the refund', { field: 'reason' });
     const payment = await this.prisma.payment.findUnique({ where: { id: paymentId } });
     if (!payment) throw notFound('That payment');
-    return this.request(payment, amount ?? null, reason.trim());
+    const refund = await this.request(payment, amount ?? null, reason.trim());
+    return refund!; // without `oncePer` a refund is always recorded (or an error thrown)
   }
 
   /** The cancellation policy granted `refundDue`; refund it once. */
@@ -47,20 +49,41 @@ export class RefundsService {
       this.log.warn({ bookingId }, 'cancelled booking has a refund due but no paid payment');
       return;
     }
-    const already = await this.prisma.refund.count({ where: { paymentId: payment.id, reason: { startsWith: CANCELLATION } } });
-    if (already) return;
     await this.request(
       payment,
       Math.min(refundDue, payment.amount - payment.refundedAmount),
       `${CANCELLATION}: ${reason ?? 'booking cancelled'}`,
+      {
+        oncePer: CANCELLATION,
+      },
     );
   }
 
+  /**
+   * The safety net under the 'booking.cancelled' event: a crash between a cancellation's
+   * commit and its handler must not lose the refund. Runs the same idempotent step.
+   */
+  async refundMissedCancellations(bookings: Pick<BookingsService, 'cancelledWithRefundDue'>, since: Date): Promise<void> {
+    for (const b of await bookings.cancelledWithRefundDue(since)) {
+      // Only payments with no refund at all: anything else was handled (or is a person's call).
+      const untouched = await this.prisma.payment.findFirst({
+        where: { bookingId: b.id, status: 'PAID', refunds: { none: {} } },
+        select: { id: true },
+      });
+      if (!untouched) continue;
+      await this.refundCancellation({ bookingId: b.id, refundDue: b.refundDueAmount, reason: b.cancellationReason }).catch((err: unknown) =>
+        this.log.error({ err, bookingId: b.id }, 'cancellation refund could not be requested'),
+      );
+    }
+  }
+
   /** Records the refund under a row lock, then submits it. `amount` null means all that remains. */
-  async request(payment: PaymentRow, amount: number | null, reason: string): Promise<RefundRow> {
+  async request(payment: PaymentRow, amount: number | null, reason: string, opts: { oncePer?: string } = {}): Promise<RefundRow | null> {
     const refund = await this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM payment WHERE id = ${payment.id}::uuid FOR UPDATE`;
       const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { refunds: true } });
+      // Under the row lock, so the event handler and the safety-net job cannot both refund.
+      if (opts.oncePer && current.refunds.some((r) => r.reason.startsWith(opts.oncePer!))) return null;
       if (!REFUNDABLE.includes(current.status)) {
         throw new DomainError('INVALID_TRANSITION', `A ${current.status.toLowerCase()} payment cannot be refunded`);
       }
@@ -80,7 +103,7 @@ export class RefundsService {
       await this.settleStatus(tx, payment.id);
       return created;
     });
-    return this.submit(refund);
+    return refund && this.submit(refund);
   }
 
   /** The scheduled job: submit refunds the gateway has not taken yet, poll those in progress. */
