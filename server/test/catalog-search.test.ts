@@ -2,6 +2,7 @@
 // keyset pagination that survives concurrent inserts, and a fixed query count per page.
 import { codes, startTestApp, type TestApp } from './support/test-app';
 import { aCategory, aProvider, aService, manyServices, type ProviderAccount } from './catalog-builders';
+import { fewestStatements } from './support/statements';
 
 let t: TestApp;
 let plumbing: string;
@@ -202,13 +203,12 @@ describe('query count', () => {
     const query = `query($first: Int) { services(first: $first) { totalCount edges { node { id title price { amount currency }
       category { name serviceCount } images { publicId url(width: 400, height: 300) }
       provider { businessName ratingAverage owner { name avatarUrl } } } } } }`;
-    const statements = async (first: number) => {
-      const before = fresh.app.infra.database.statementCount();
-      const r = await fresh.gql(query, { first });
-      expect(r.errors).toBeUndefined();
-      expect(r.data!.services.edges).toHaveLength(first);
-      return fresh.app.infra.database.statementCount() - before;
-    };
+    const statements = (first: number) =>
+      fewestStatements(fresh, async () => {
+        const r = await fresh.gql(query, { first });
+        expect(r.errors).toBeUndefined();
+        expect(r.data!.services.edges).toHaveLength(first);
+      });
     const ten = await statements(10);
     const fifty = await statements(50);
     expect(fifty).toBe(ten);
