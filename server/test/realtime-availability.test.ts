@@ -86,7 +86,6 @@ describe('availabilityChanged', () => {
   });
 
   it('fires once for setAvailability, however many rules it rewrites, over the whole bookable horizon', async () => {
-    // Rules only: setAvailability writes changed settings (maxAdvanceDays, ...) in a transaction of their own.
     const customer = await aCustomer(t);
     const sub = watch(otherServiceId);
     await subscribersOn(t, 1);
@@ -107,6 +106,25 @@ describe('availabilityChanged', () => {
     expect(days).toBeLessThan(60.1);
     expect(booking!.to).toBe(new Date(Date.parse(startsAt) + HOUR).toISOString());
     expect(sub.events).toHaveLength(2);
+  });
+
+  it('fires once when rules and settings change together, over the new horizon', async () => {
+    const customer = await aCustomer(t);
+    const sub = watch(otherServiceId);
+    await subscribersOn(t, 1);
+    const rules = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 0, endMinute: 24 * 60 }));
+    await call(SET_AVAILABILITY, { input: { rules, maxAdvanceDays: 30, minNoticeMinutes: 0 } }, b.provider.token);
+    const startsAt = await aFreeStart(t, b.serviceId, 96);
+    await call(REQUEST, { input: { serviceId: b.serviceId, startsAt } }, customer.token);
+
+    // One event for the whole change, then the booking's: a second settings event would come before the booking.
+    const [settings, booking] = await sub.received(2);
+    const days = (Date.parse(settings!.to) - Date.parse(settings!.from)) / (24 * HOUR);
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThan(30.1);
+    expect(booking!.to).toBe(new Date(Date.parse(startsAt) + HOUR).toISOString());
+    expect(sub.events).toHaveLength(2);
+    await call(SET_AVAILABILITY, { input: { rules, maxAdvanceDays: 60 } }, b.provider.token);
   });
 
   it('answers NOT_FOUND for a service that does not exist', async () => {

@@ -58,17 +58,21 @@ export class AvailabilityService {
     return this.settingsOf(await this.providerOf(viewer));
   }
 
-  /** Replaces the weekly rules (one transaction) and updates the given settings. */
+  /** Replaces the weekly rules and updates the given settings, in one transaction (one change event). */
   async setAvailability(viewer: Viewer, input: unknown): Promise<SettingsView> {
     const provider = await this.providerOf(viewer);
     const settings = parseSettings(input);
-    await this.store.replaceRules(provider.id, settings.rules);
     const patch = {
       ...(settings.timeZone != null && { timeZone: settings.timeZone }),
       ...(settings.minNoticeMinutes != null && { minNoticeMinutes: settings.minNoticeMinutes }),
       ...(settings.maxAdvanceDays != null && { maxAdvanceDays: settings.maxAdvanceDays }),
     };
-    if (Object.keys(patch).length) await this.catalog.updateScheduling(provider.id, patch);
+    const settingsChange = Object.keys(patch).length > 0;
+    await this.store.transaction(async (tx) => {
+      await this.store.replaceRules(provider.id, settings.rules, tx);
+      if (settingsChange) await this.catalog.updateScheduling(provider.id, patch, tx);
+    });
+    if (settingsChange) await this.catalog.catalogChanged();
     await this.slotCache.providerChanged(provider.id);
     return this.settingsOf({ ...provider, ...patch });
   }

@@ -2,6 +2,7 @@
 // CatalogService provides these methods, and a test could hand in a twin. Providers'
 // scheduling settings live in the catalog's provider table; only the catalog writes it.
 // The shapes are the catalog's own (catalog.rows.ts); only the port is declared here.
+import type { Prisma } from '../../generated/prisma/client';
 import type { ProviderScheduling, SchedulingPatch, ServiceForBooking } from '../catalog/catalog.rows';
 
 /** A service as booking needs it: what it costs, how long it takes, who offers it. */
@@ -13,7 +14,9 @@ export interface SchedulingCatalog {
   serviceForBooking(serviceId: string): Promise<BookableService | null>;
   providerScheduling(providerId: string): Promise<ProviderScheduling | null>;
   providerOfUser(userId: string): Promise<ProviderScheduling | null>;
-  updateScheduling(providerId: string, patch: SchedulingPatch): Promise<void>;
+  /** With `tx`, inside the caller's transaction; call catalogChanged() after it commits. */
+  updateScheduling(providerId: string, patch: SchedulingPatch, tx?: Prisma.TransactionClient): Promise<void>;
+  catalogChanged(): Promise<void>;
   /** A number that changes after every committed catalog write (services, providers). */
   version(): Promise<number>;
 }

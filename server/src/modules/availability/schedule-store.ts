@@ -1,6 +1,6 @@
 // The availability tables, read and written: weekly rules, dated exceptions, and the
 // holding bookings that make a provider busy. Nothing here decides anything.
-import type { AvailabilityException as ExceptionRow, AvailabilityRule as RuleRow } from '../../generated/prisma/client';
+import type { AvailabilityException as ExceptionRow, Prisma, AvailabilityRule as RuleRow } from '../../generated/prisma/client';
 import type { BookingStatus } from '../../generated/prisma/enums';
 import type { Db } from '../../infra/database';
 import type { ExceptionInput, RuleInput } from './availability-input';
@@ -79,11 +79,14 @@ export class ScheduleStore {
   }
 
   /** Replaces every rule of the provider in one transaction (the trigger emits one event). */
-  async replaceRules(providerId: string, rules: RuleInput[]): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.availabilityRule.deleteMany({ where: { providerId } }),
-      this.prisma.availabilityRule.createMany({ data: rules.map((r) => ({ providerId, ...r })) }),
-    ]);
+  /** Runs `work` in one transaction (rules and settings change together: one change event). */
+  transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work);
+  }
+
+  async replaceRules(providerId: string, rules: RuleInput[], tx: Prisma.TransactionClient): Promise<void> {
+    await tx.availabilityRule.deleteMany({ where: { providerId } });
+    await tx.availabilityRule.createMany({ data: rules.map((r) => ({ providerId, ...r })) });
   }
 
   addException(providerId: string, e: ExceptionInput): Promise<ExceptionRow> {

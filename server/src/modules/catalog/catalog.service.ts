@@ -190,13 +190,14 @@ export class CatalogService {
   }
 
   /** Changes a provider's scheduling settings; BAD_USER_INPUT names the field at fault. */
-  async updateScheduling(providerId: string, patch: SchedulingPatch): Promise<void> {
+  /** With `tx`, inside the caller's transaction: the caller calls catalogChanged() once it commits. */
+  async updateScheduling(providerId: string, patch: SchedulingPatch, tx?: Prisma.TransactionClient): Promise<void> {
     const data = parseInput(schedulingSchema, patch);
-    const found =
-      rows.isUuid(providerId) && (await this.prisma.providerProfile.findUnique({ where: { id: providerId }, select: { id: true } }));
+    const db = tx ?? this.prisma;
+    const found = rows.isUuid(providerId) && (await db.providerProfile.findUnique({ where: { id: providerId }, select: { id: true } }));
     if (!found) throw notFound('That provider');
-    await this.prisma.providerProfile.update({ where: { id: providerId }, data });
-    await this.cache.invalidate();
+    await db.providerProfile.update({ where: { id: providerId }, data });
+    if (!tx) await this.cache.invalidate();
   }
 
   /** A new review's rating, inside the reviews module's transaction; call catalogChanged() once it commits. */
