@@ -25,7 +25,9 @@ import { openInfra, type Infra } from './infra';
 import { createLogger, type Logger } from './infra/logger';
 import { Scheduler } from './infra/scheduler';
 import { requestIds, requestLogger } from './http/request-log';
+import { apiRateLimit } from './http/api-rate-limit';
 import { corsFor } from './http/cors';
+import { metrics } from './http/metrics';
 import { createResponseCache } from './http/response-cache';
 import { serveWebApp } from './http/web-app';
 
@@ -109,8 +111,10 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   });
   await apollo.start();
 
+  const observability = metrics(config.metricsToken);
   app.use(requestIds());
   app.use(requestLogger(log));
+  app.use(observability.observe);
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.use(corsFor(config));
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
@@ -119,9 +123,11 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
     const ok = state.database && state.redis !== false;
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', ...state });
   });
+  observability.mount(app);
   for (const part of modules.parts) part.routes?.(app);
   app.use(
     '/graphql',
+    apiRateLimit(infra.rateLimiter, config.rateLimit.apiPerMinute),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res, modules.authenticator, config, log) }),
   );

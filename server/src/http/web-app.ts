@@ -18,5 +18,5 @@ export function serveWebApp(app: Express): void {
   const dist = webDist();
   if (!dist) return;
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|media|payments|dev|healthz|readyz).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
+  app.get(/^\/(?!graphql|media|payments|dev|healthz|readyz|metrics).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
 }
