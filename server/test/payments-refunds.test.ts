@@ -120,3 +120,14 @@ it('refunds a cancellation whose event was lost, once, even when the handler and
   await refunds.refundMissedCancellations(bookings, since);
   expect(await t.app.infra.prisma.refund.count({ where: { paymentId: booking.paymentId } })).toBe(1);
 });
+
+it('refunds what remains when a booking is cancelled while an admin refund is still in progress', async () => {
+  const booking = await aConfirmedBooking(t, shop, 192);
+  await t.gql(REFUND, { id: booking.paymentId, amount: 50_000, reason: 'Goodwill' }, { token: admin.token });
+  await t.gql(CANCEL, { id: booking.bookingId, reason: 'Provider ill' }, { token: shop.provider.token });
+  await settleRefunds();
+  await t.app.services.refunds.pollOpen();
+  const after = await bookingState(t, booking.customer.token, booking.bookingId);
+  expect(after.payment.refunds.map((r: { amount: { amount: number } }) => r.amount.amount)).toEqual([50_000, 150_000]);
+  expect(after.payment.status).toBe('REFUNDED');
+});

@@ -172,8 +172,6 @@ export function createResponseCache(source: PublicReadSource, options: ResponseC
   };
 }
 
-export type ResponseCache = ReturnType<typeof createResponseCache>;
-
 function persistedQueryHash(extensions: string | null): string | undefined {
   if (!extensions) return undefined;
   try {

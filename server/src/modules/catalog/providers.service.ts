@@ -36,7 +36,12 @@ export class ProvidersService {
     const data = parseInput(profileSchema, input);
     let provider: ProviderRow;
     try {
-      provider = await this.prisma.providerProfile.create({ data: { ...data, userId: viewer.userId } });
+      // The profile and the role change commit together: no profile without the role.
+      provider = await this.prisma.$transaction(async (tx) => {
+        const created = await tx.providerProfile.create({ data: { ...data, userId: viewer.userId } });
+        await this.users.promoteToProvider(viewer.userId, tx);
+        return created;
+      });
     } catch (err) {
       // One profile per person; the unique user_id settles two racing requests.
       if (sqlState(err) === PgError.uniqueViolation) {
@@ -44,7 +49,7 @@ export class ProvidersService {
       }
       throw err;
     }
-    await this.users.promoteToProvider(viewer.userId);
+    await this.users.roleChanged(viewer.userId);
     await this.cache.invalidate();
     return provider;
   }

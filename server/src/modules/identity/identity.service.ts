@@ -123,26 +123,29 @@ export class IdentityService {
       throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again');
     }
     if (session.user.suspended) throw new DomainError('FORBIDDEN', 'This account is suspended; contact support');
-    // Claiming the token is one conditional update, so two racing refreshes cannot both win.
-    const claimed = await this.prisma.refreshToken.updateMany({
-      where: { id: found.id, rotatedAt: null },
-      data: { rotatedAt: new Date() },
+    // Claiming the old token and storing the new one commit together: a failure leaves the
+    // old token usable rather than a session with none. The claim is a conditional update,
+    // so two racing refreshes cannot both win.
+    const token = newOpaqueToken();
+    const rotated = await this.prisma.$transaction(async (tx) => {
+      const claimed = await tx.refreshToken.updateMany({ where: { id: found.id, rotatedAt: null }, data: { rotatedAt: new Date() } });
+      if (claimed.count === 0) return false;
+      await tx.session.update({
+        where: { id: session.id },
+        data: {
+          lastUsedAt: new Date(),
+          expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+          userAgent: meta.userAgent ?? session.userAgent,
+          ip: meta.ip,
+          refreshTokens: { create: { tokenHash: sha256(token) } },
+        },
+      });
+      return true;
     });
-    if (claimed.count === 0) {
+    if (!rotated) {
       await this.revokeSessions([session.id], 'refresh token reused');
       throw new DomainError('UNAUTHENTICATED', 'This refresh token was already used; the session has been ended for safety. Sign in again');
     }
-    const token = newOpaqueToken();
-    await this.prisma.session.update({
-      where: { id: session.id },
-      data: {
-        lastUsedAt: new Date(),
-        expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
-        userAgent: meta.userAgent ?? session.userAgent,
-        ip: meta.ip,
-        refreshTokens: { create: { tokenHash: sha256(token) } },
-      },
-    });
     return this.issue(session.user, session.id, token);
   }
 

@@ -30,12 +30,14 @@ export class UsersService {
   }
 
   /** Used by the catalog when a customer becomes a provider. */
-  async promoteToProvider(userId: string): Promise<void> {
-    const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { role: true } });
-    if (user?.role === 'CUSTOMER') {
-      await this.prisma.user.update({ where: { id: userId }, data: { role: 'PROVIDER' } });
-      await this.sessionState.forgetUser(userId);
-    }
+  /** Inside the catalog's transaction; call roleChanged() once it commits. Admins stay admins. */
+  async promoteToProvider(userId: string, tx: Prisma.TransactionClient): Promise<void> {
+    await tx.user.updateMany({ where: { id: userId, role: 'CUSTOMER' }, data: { role: 'PROVIDER' } });
+  }
+
+  /** Drops the cached session state, so a role change applies to tokens already issued. */
+  roleChanged(userId: string): Promise<void> {
+    return this.sessionState.forgetUser(userId);
   }
 
   async setRole(admin: Viewer, userId: string, role: Role): Promise<User> {

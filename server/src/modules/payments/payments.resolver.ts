@@ -32,9 +32,8 @@ export class PaymentsResolver {
     @Arg('amount', () => Int, { nullable: true }) amount: number | null,
     @Arg('reason', () => String) reason: string,
   ): Promise<Refund> {
-    const refund = await this.refundsService.refundPayment(paymentId, amount, reason);
-    const payment = await this.paymentsService.byId(refund.paymentId);
-    return refundView(refund, payment.currency);
+    const { refund, currency } = await this.refundsService.refundPayment(paymentId, amount, reason);
+    return refundView(refund, currency);
   }
 
   @Authorized(Role.ADMIN)

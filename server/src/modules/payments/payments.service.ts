@@ -80,12 +80,6 @@ export class PaymentsService {
     return { payment: updated, redirectUrl: session.value.redirectUrl };
   }
 
-  async byId(id: string): Promise<PaymentRow> {
-    const payment = await this.prisma.payment.findUnique({ where: { id } });
-    if (!payment) throw new DomainError('NOT_FOUND', 'That payment was not found');
-    return payment;
-  }
-
   async list(args: { status?: PaymentStatus[] | null; first?: number | null; after?: string | null }) {
     const where: Prisma.PaymentWhereInput = args.status?.length ? { status: { in: args.status } } : {};
     return keysetConnection(this.prisma.payment, where, 'createdAt', args);

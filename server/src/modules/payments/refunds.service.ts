@@ -33,12 +33,16 @@ export class RefundsService {
   }
 
   /** Admin: refund `amount` (default: all that remains) of a payment. */
-  async refundPayment(paymentId: string, amount: number | null | undefined, reason: string): Promise<RefundRow> {
+  async refundPayment(
+    paymentId: string,
+    amount: number | null | undefined,
+    reason: string,
+  ): Promise<{ refund: RefundRow; currency: string }> {
     if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'Give a reason for the refund', { field: 'reason' });
     const payment = await this.prisma.payment.findUnique({ where: { id: paymentId } });
     if (!payment) throw notFound('That payment');
     const refund = await this.request(payment, amount ?? null, reason.trim());
-    return refund!; // without `oncePer` a refund is always recorded (or an error thrown)
+    return { refund: refund!, currency: payment.currency }; // without `oncePer` a refund is always recorded (or an error thrown)
   }
 
   /** The cancellation policy granted `refundDue`; refund it once. */
@@ -49,14 +53,10 @@ export class RefundsService {
       this.log.warn({ bookingId }, 'cancelled booking has a refund due but no paid payment');
       return;
     }
-    await this.request(
-      payment,
-      Math.min(refundDue, payment.amount - payment.refundedAmount),
-      `${CANCELLATION}: ${reason ?? 'booking cancelled'}`,
-      {
-        oncePer: CANCELLATION,
-      },
-    );
+    await this.request(payment, refundDue, `${CANCELLATION}: ${reason ?? 'booking cancelled'}`, {
+      oncePer: CANCELLATION,
+      upToRemaining: true,
+    });
   }
 
   /**
@@ -78,7 +78,16 @@ export class RefundsService {
   }
 
   /** Records the refund under a row lock, then submits it. `amount` null means all that remains. */
-  async request(payment: PaymentRow, amount: number | null, reason: string, opts: { oncePer?: string } = {}): Promise<RefundRow | null> {
+  /**
+   * `oncePer`: skip when a refund whose reason starts so exists. `upToRemaining`: refund at
+   * most what remains (a policy refund after an admin's partial one), nothing when nothing does.
+   */
+  async request(
+    payment: PaymentRow,
+    amount: number | null,
+    reason: string,
+    opts: { oncePer?: string; upToRemaining?: boolean } = {},
+  ): Promise<RefundRow | null> {
     const refund = await this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM payment WHERE id = ${payment.id}::uuid FOR UPDATE`;
       const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { refunds: true } });
@@ -89,7 +98,8 @@ export class RefundsService {
       }
       const committed = current.refunds.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amount, 0);
       const remaining = current.amount - committed;
-      const want = amount ?? remaining;
+      const want = amount === null ? remaining : opts.upToRemaining ? Math.min(amount, remaining) : amount;
+      if (opts.upToRemaining && want <= 0) return null;
       if (!Number.isInteger(want) || want <= 0 || want > remaining) {
         throw new DomainError(
           'BAD_USER_INPUT',
