@@ -1,5 +1,5 @@
-// Builders for catalog tests: categories straight through Prisma (there is no category
-// mutation), providers and services through the API like a real client.
+// Builders for catalog tests: categories straight through Prisma (the category mutations
+// have tests of their own), providers and services through the API like a real client.
 import { randomBytes } from 'node:crypto';
 import { aCustomer, type Account } from './support/accounts';
 import type { TestApp } from './support/test-app';

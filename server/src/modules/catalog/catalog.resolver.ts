@@ -5,6 +5,7 @@ import { ApiScope, Role } from '../../generated/prisma/enums';
 import { ForApiKeys } from '../../graphql/api-scope';
 import { money, Money } from '../../graphql/common.types';
 import { viewerOf, type AppContext } from '../../graphql/context';
+import { DomainError } from '../../domain-error';
 import { catalogLoaders } from './catalog-loaders';
 import type { CatalogService } from './catalog.service';
 import type { ImagesService } from './images.service';
@@ -21,8 +22,13 @@ export class ServiceResolver {
   ) {}
 
   @ForApiKeys(ApiScope.CATALOG_READ)
-  @Query(() => [Category])
-  categories() {
+  @Query(() => [Category], { description: 'The categories to browse; admins may ask for the archived ones too.' })
+  categories(
+    @Arg('includeArchived', () => Boolean, { nullable: true, defaultValue: false }) includeArchived: boolean | null,
+    @Ctx() ctx: AppContext,
+  ) {
+    if (!includeArchived) return this.catalog.activeCategories();
+    if (ctx.viewer?.role !== Role.ADMIN) throw new DomainError('FORBIDDEN', 'Only admins see archived categories');
     return this.catalog.categories();
   }
 

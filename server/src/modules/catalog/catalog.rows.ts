@@ -13,6 +13,7 @@ export interface CategoryRow {
   sortOrder: number;
   /** Active services in the category. */
   serviceCount: number;
+  archivedAt: Date | null;
 }
 
 /** What anyone may see of a provider's owner: never email or phone. */

@@ -56,12 +56,20 @@ export class CatalogService {
     private readonly freeSlots: () => FreeSlotSearch,
   ) {}
 
+  /** Every category, archived ones included (browse lists filter them out). */
   categories(): Promise<CategoryRow[]> {
-    return this.cache.read(
-      'categories',
-      () => this.loadCategories(),
-      (c) => c,
-    );
+    return this.cache.read('categories', () => this.loadCategories(), reviveCategories);
+  }
+
+  /** The categories people browse: the archived ones left out. */
+  async activeCategories(): Promise<CategoryRow[]> {
+    return (await this.categories()).filter((c) => !c.archivedAt);
+  }
+
+  async category(id: string): Promise<CategoryRow> {
+    const found = (await this.categories()).find((c) => c.id === id);
+    if (!found) throw notFound('That category');
+    return found;
   }
 
   /**
@@ -225,12 +233,14 @@ export class CatalogService {
 
   private async loadCategories(): Promise<CategoryRow[]> {
     return this.prisma.$queryRaw<CategoryRow[]>`
-      SELECT c.id::text AS id, c.slug, c.name, c.sort_order AS "sortOrder",
+      SELECT c.id::text AS id, c.slug, c.name, c.sort_order AS "sortOrder", c.archived_at AS "archivedAt",
              (count(s.id) FILTER (WHERE s.active))::int AS "serviceCount"
       FROM category c LEFT JOIN service s ON s.category_id = c.id
       GROUP BY c.id ORDER BY c.sort_order, c.name`;
   }
 }
+
+const reviveCategories = (list: CategoryRow[]) => list.map((c) => ({ ...c, archivedAt: c.archivedAt && new Date(c.archivedAt) }));
 
 const schedulingColumns = { id: true, userId: true, timeZone: true, minNoticeMinutes: true, maxAdvanceDays: true } as const;
 

@@ -11,7 +11,9 @@ export class Category {
   @Field(() => String) slug!: string;
   @Field(() => String) name!: string;
   @Field(() => Int, { description: 'Active services in this category.' }) serviceCount!: number;
-  sortOrder!: number;
+  @Field(() => Int, { description: 'Lists show categories in this order.' }) sortOrder!: number;
+  @Field(() => Date, { nullable: true, description: 'Set once an admin archived it: its services leave browse, their bookings stay.' })
+  archivedAt!: Date | null;
 }
 
 @ObjectType({ simpleResolvers: true })

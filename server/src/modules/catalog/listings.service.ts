@@ -93,8 +93,9 @@ export class ListingsService {
   }
 
   private async assertCategory(categoryId: string): Promise<void> {
-    const found = await this.prisma.category.findUnique({ where: { id: categoryId }, select: { id: true } });
+    const found = await this.prisma.category.findUnique({ where: { id: categoryId }, select: { archivedAt: true } });
     if (!found) throw badInput('categoryId', 'categoryId: there is no such category; pick one from categories');
+    if (found.archivedAt) throw badInput('categoryId', 'categoryId: this category is archived; pick another one from categories');
   }
 }
 

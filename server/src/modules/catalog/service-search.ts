@@ -87,7 +87,12 @@ export function readCursor(after: string | null | undefined, order: ServiceOrder
 
 function conditions(c: SearchCriteria): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
-  if (!c.includeInactive) where.push(Prisma.sql`s.active`);
+  // A provider's own list (includeInactive) still shows services of an archived category.
+  if (!c.includeInactive)
+    where.push(
+      Prisma.sql`s.active`,
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM category a WHERE a.id = s.category_id AND a.archived_at IS NOT NULL)`,
+    );
   if (c.categoryId) where.push(Prisma.sql`s.category_id = ${c.categoryId}::uuid`);
   if (c.providerId) where.push(Prisma.sql`s.provider_id = ${c.providerId}::uuid`);
   if (c.city) where.push(Prisma.sql`lower(p.city) = lower(${c.city}::text)`);
