@@ -19,6 +19,7 @@ import { apiScopePlugin } from './graphql/api-scope';
 import type { AppContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { httpContext, wsContext } from './graphql/http-context';
+import { introspectionPolicy } from './graphql/introspection-policy';
 import { requestLogPlugin } from './graphql/request-log-plugin';
 import { buildAppSchema } from './graphql/schema';
 import { openInfra, type Infra } from './infra';
@@ -28,6 +29,7 @@ import { requestIds, requestLogger } from './http/request-log';
 import { apiRateLimit } from './http/api-rate-limit';
 import { corsFor } from './http/cors';
 import { metrics } from './http/metrics';
+import { explorerRoutes } from './http/explorer-routes';
 import { createResponseCache } from './http/response-cache';
 import { serveWebApp } from './http/web-app';
 
@@ -94,6 +96,8 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Open here; introspectionPolicy closes it in production to everyone but admins.
+    introspection: true,
     parseOptions: { maxTokens: 5000 },
     validationRules: protection.validationRules,
     plugins: [
@@ -106,7 +110,9 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
       },
       apiScopePlugin,
       requestLogPlugin,
-      ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      introspectionPolicy(config.env !== 'production'),
+      // No CDN landing page in any mode: browsers opening /graphql go to /explorer (explorer-routes.ts).
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -125,6 +131,7 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   });
   observability.mount(app);
   for (const part of modules.parts) part.routes?.(app);
+  explorerRoutes(app, schema, config.webOrigins[0]);
   app.use(
     '/graphql',
     apiRateLimit(infra.rateLimiter, config.rateLimit.apiPerMinute),

@@ -46,4 +46,7 @@ export async function buildAppSchema(container?: ContainerType): Promise<GraphQL
   return new GraphQLSchema({ ...config, types: [...config.types, ErrorCodeEnum] });
 }
 
-export const printAppSchema = async () => printSchema(lexicographicSortSchema(await buildAppSchema()));
+/** The SDL as committed in schema.graphql (sorted, so the file diffs cleanly). */
+export const printSdl = (schema: GraphQLSchema) => printSchema(lexicographicSortSchema(schema));
+
+export const printAppSchema = async () => printSdl(await buildAppSchema());
