@@ -1,17 +1,28 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './app/app.css';
 import { ApolloProvider } from '@apollo/client/react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { apolloClient } from './apollo';
-import { CategoryList } from './features/catalog/CategoryList';
+import { RouterProvider } from 'react-router';
+import { apolloClient } from './app/apollo/client';
+import { AuthProvider } from './app/auth/AuthProvider';
+import { createAppRouter } from './app/router';
+import { theme } from './app/theme';
+
+const router = createAppRouter();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ApolloProvider client={apolloClient}>
-      <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '2rem auto', padding: '0 1rem' }}>
-        <h1>HomeSer</h1>
-        <p>Book trusted home services near you.</p>
-        <CategoryList />
-      </main>
-    </ApolloProvider>
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <ApolloProvider client={apolloClient}>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </ApolloProvider>
+    </MantineProvider>
   </StrictMode>,
 );

@@ -1,0 +1,21 @@
+// Which operations are public catalog reads: they do not depend on the viewer, so they go
+// as GET with a persisted-query hash and without credentials, and the server's response
+// cache can answer them (DESIGN.md, "Performance").
+import { Kind, OperationTypeNode, type DocumentNode } from 'graphql';
+
+const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  'categories',
+  'services',
+  'service',
+  'provider',
+  'availableSlots',
+  'topProviders',
+]);
+
+export function isPublicRead(document: DocumentNode): boolean {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (operations.length !== 1 || operations[0].operation !== OperationTypeNode.QUERY) return false;
+  return operations[0].selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || PUBLIC_ROOT_FIELDS.has(s.name.value)),
+  );
+}

@@ -1,0 +1,67 @@
+// The three states a screen shows besides its content: loading, failed, empty. Messages
+// say what happened and what to do next.
+import { Alert, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import type { ReactNode } from 'react';
+
+export function errorMessage(error: unknown): string {
+  if (CombinedGraphQLErrors.is(error)) return error.errors.map((e) => e.message).join('; ');
+  if (error instanceof Error && /fetch|network/i.test(error.message))
+    return 'We could not reach HomeSer. Check your connection and try again.';
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+export function errorCode(error: unknown): string | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const code = error.errors[0]?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function ErrorNotice({ error, title = 'This did not load', retry }: { error: unknown; title?: string; retry?: () => unknown }) {
+  return (
+    <Alert color="red" title={title} role="alert">
+      <Stack gap="xs">
+        <Text size="sm">{errorMessage(error)}</Text>
+        {retry && (
+          <Group>
+            <Button size="xs" variant="white" color="red" onClick={() => void retry()}>
+              Try again
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <Card withBorder padding="xl" radius="md">
+      <Stack align="center" gap="xs" ta="center">
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        {children && (
+          <Text c="dimmed" size="sm">
+            {children}
+          </Text>
+        )}
+        {action}
+      </Stack>
+    </Card>
+  );
+}
+
+export function CardSkeletons({ count = 6 }: { count?: number }) {
+  return (
+    <>
+      {Array.from({ length: count }, (_, i) => (
+        <Card key={i} withBorder radius="md" padding="md" aria-hidden>
+          <Skeleton height={140} mb="sm" />
+          <Skeleton height={14} width="70%" mb={8} />
+          <Skeleton height={12} width="40%" />
+        </Card>
+      ))}
+    </>
+  );
+}
