@@ -104,6 +104,10 @@ export function loadConfig(env: Env = process.env) {
   if (Boolean(e.SSLCOMMERZ_STORE_ID) !== Boolean(e.SSLCOMMERZ_STORE_PASSWORD)) {
     throw new ConfigError('Invalid configuration:\n  SSLCOMMERZ_STORE_ID and SSLCOMMERZ_STORE_PASSWORD must be set together');
   }
+  if (e.SUPABASE_JWT_SECRET && !e.SUPABASE_URL) {
+    // Supabase tokens are checked against their issuer, <SUPABASE_URL>/auth/v1.
+    throw new ConfigError('Invalid configuration:\n  SUPABASE_JWT_SECRET needs SUPABASE_URL, the project whose tokens it signs');
+  }
   const dataDir = e.DATA_DIR.startsWith('memory://') ? e.DATA_DIR : resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {

@@ -40,6 +40,10 @@ it('refuses SSLCommerz credentials set by half', () => {
   expect(configErrorOf({ JWT_SECRET, SSLCOMMERZ_STORE_PASSWORD: 'secret' })).toMatch(/SSLCOMMERZ_STORE_ID and SSLCOMMERZ_STORE_PASSWORD/);
 });
 
+it('refuses SUPABASE_JWT_SECRET without SUPABASE_URL: tokens are checked against its issuer', () => {
+  expect(configErrorOf({ JWT_SECRET, SUPABASE_JWT_SECRET: 'legacy-secret' })).toMatch(/SUPABASE_JWT_SECRET needs SUPABASE_URL/);
+});
+
 it('names every bad variable at once', () => {
   const message = configErrorOf({ PORT: 'abc', RATE_LIMIT_ENABLED: 'maybe', JWT_SECRET: 'short' });
   expect(message).toMatch(/PORT:/);

@@ -1,7 +1,8 @@
-// Sessions: refresh-token rotation and reuse detection, the refresh cookie, logout, and
+// Sessions: refresh-token rotation, reuse detection with a grace window for two tabs, the refresh cookie, logout, and
 // a person's view and control of their signed-in devices.
 import { aCustomer, PASSWORD } from './support/accounts';
 import { LOGOUT, login, me, refresh, sessionIdOf, setCookies } from './support/identity';
+import { REFRESH_REUSE_GRACE_SECONDS } from '../src/modules/identity/identity.service';
 import { codes, startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -12,20 +13,48 @@ afterAll(() => t.stop());
 
 const MY_SESSIONS = `{ mySessions { id current userAgent } }`;
 
-it('rotates the refresh token: the new pair works and the old token is refused', async () => {
+it('rotates the refresh token: the new pair works', async () => {
   const account = await aCustomer(t);
   const rotated = await refresh(t, account.refreshToken);
   expect(rotated.errors).toBeUndefined();
   const next = rotated.data!.refreshSession;
   expect(next.refreshToken).not.toBe(account.refreshToken);
   expect((await me(t, { token: next.accessToken })).data!.me.id).toBe(account.id);
-
-  expect(codes(await refresh(t, account.refreshToken))).toEqual(['UNAUTHENTICATED']);
+  expect((await refresh(t, next.refreshToken)).errors).toBeUndefined();
 });
 
-it('ends the whole session when a rotated refresh token is presented again', async () => {
+/** Moves the session's rotations back in time, past the reuse grace window. */
+async function ageRotations(accessToken: string, seconds: number) {
+  await t.app.infra.prisma.refreshToken.updateMany({
+    where: { sessionId: sessionIdOf(accessToken), rotatedAt: { not: null } },
+    data: { rotatedAt: new Date(Date.now() - seconds * 1000) },
+  });
+}
+
+it('keeps both tabs signed in when they refresh with the same token at once: both get the same new pair', async () => {
+  const account = await aCustomer(t);
+  const [a, b] = await Promise.all([refresh(t, account.refreshToken), refresh(t, account.refreshToken)]);
+  expect(a.errors).toBeUndefined();
+  expect(b.errors).toBeUndefined();
+  expect(b.data!.refreshSession.refreshToken).toBe(a.data!.refreshSession.refreshToken);
+  expect(b.data!.refreshSession.accessToken).toBe(a.data!.refreshSession.accessToken);
+
+  expect((await me(t, { token: a.data!.refreshSession.accessToken })).data!.me.id).toBe(account.id);
+  expect((await refresh(t, a.data!.refreshSession.refreshToken)).errors).toBeUndefined();
+});
+
+it('answers a second refresh with the same token moments later with the same pair', async () => {
+  const account = await aCustomer(t);
+  const first = (await refresh(t, account.refreshToken)).data!.refreshSession;
+  const second = await refresh(t, account.refreshToken);
+  expect(second.errors).toBeUndefined();
+  expect(second.data!.refreshSession).toMatchObject({ refreshToken: first.refreshToken, accessToken: first.accessToken });
+});
+
+it('ends the whole session when a rotated refresh token is presented after the grace window', async () => {
   const account = await aCustomer(t);
   const next = (await refresh(t, account.refreshToken)).data!.refreshSession;
+  await ageRotations(next.accessToken, REFRESH_REUSE_GRACE_SECONDS + 1);
 
   const reuse = await refresh(t, account.refreshToken); // a thief replaying the old token
   expect(codes(reuse)).toEqual(['UNAUTHENTICATED']);
@@ -33,6 +62,15 @@ it('ends the whole session when a rotated refresh token is presented again', asy
 
   expect(codes(await refresh(t, next.refreshToken))).toEqual(['UNAUTHENTICATED']);
   expect(codes(await me(t, { token: next.accessToken }))).toEqual(['UNAUTHENTICATED']);
+});
+
+it('ends the session when an old token comes back after its successor was rotated too', async () => {
+  const account = await aCustomer(t);
+  const second = (await refresh(t, account.refreshToken)).data!.refreshSession;
+  const third = (await refresh(t, second.refreshToken)).data!.refreshSession;
+
+  expect(codes(await refresh(t, account.refreshToken))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await refresh(t, third.refreshToken))).toEqual(['UNAUTHENTICATED']);
 });
 
 it('sets the refresh token as an httpOnly SameSite=Strict cookie when asked, and refreshes from it', async () => {

@@ -1,6 +1,6 @@
 // The identity operations as a client sends them, and tokens minted the way other
 // issuers (an expired session of ours, Supabase) would sign them.
-import { decodeJwt, SignJWT } from 'jose';
+import { decodeJwt, SignJWT, type CryptoKey } from 'jose';
 import { randomBytes } from 'node:crypto';
 import type { GqlOptions, GqlResult, TestApp } from './test-app';
 
@@ -45,16 +45,47 @@ export async function anAccessToken(secret: string, claims: { sub: string; sid: 
     .sign(new TextEncoder().encode(secret));
 }
 
-/** A Supabase Auth access token (HS256 with the project's JWT secret). */
-export async function aSupabaseToken(secret: string, user: { sub: string; email: string; fullName?: string }): Promise<string> {
-  return new SignJWT({ email: user.email, role: 'authenticated', user_metadata: user.fullName ? { full_name: user.fullName } : {} })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+/** How a Supabase project signs: its legacy HS256 secret, or an asymmetric key from its JWKS. */
+export interface SupabaseSigner {
+  issuer: string;
+  key: Uint8Array | CryptoKey;
+  alg: 'HS256' | 'ES256';
+  kid?: string;
+}
+
+export interface SupabaseUser {
+  sub: string;
+  email?: string;
+  fullName?: string;
+  /** The top-level `email_verified` claim, as a Custom Access Token Hook adds it. */
+  emailVerified?: boolean;
+  /** Claims to override (e.g. `aud`, `iss`) or add (e.g. `user_metadata`). */
+  claims?: Record<string, unknown>;
+}
+
+export const hs256Signer = (issuer: string, secret: string): SupabaseSigner => ({
+  issuer,
+  key: new TextEncoder().encode(secret),
+  alg: 'HS256',
+});
+
+/** A Supabase Auth access token as the project would sign it. */
+export async function aSupabaseToken(signer: SupabaseSigner, user: SupabaseUser): Promise<string> {
+  const claims: Record<string, unknown> = {
+    role: 'authenticated',
+    aud: 'authenticated',
+    iss: signer.issuer,
+    user_metadata: user.fullName ? { full_name: user.fullName } : {},
+    ...(user.email !== undefined && { email: user.email }),
+    ...(user.emailVerified !== undefined && { email_verified: user.emailVerified }),
+    ...user.claims,
+  };
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: signer.alg, typ: 'JWT', ...(signer.kid && { kid: signer.kid }) })
     .setSubject(user.sub)
-    .setAudience('authenticated')
-    .setIssuer('https://project.supabase.co/auth/v1')
     .setIssuedAt()
     .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(secret));
+    .sign(signer.key);
 }
 
 /** The cookies a response sets, by name, with their attributes as written. */

@@ -9,10 +9,12 @@ import { isTimeZone, parseInput } from '../../input-validation';
 import type { User } from '../../generated/prisma/client';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import type { SessionStateCache } from './session-state';
-import { AccessTokens, newOpaqueToken, sha256 } from './tokens';
+import { AccessTokens, newOpaqueToken, sha256, successorRefreshToken } from './tokens';
 import type { Viewer } from './viewer';
 
 const SESSION_DAYS = 30;
+/** As Supabase Auth's default refresh-token reuse interval. */
+export const REFRESH_REUSE_GRACE_SECONDS = 10;
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 
 export interface ClientMeta {
@@ -53,6 +55,7 @@ const profileSchema = z.object({
 
 export class IdentityService {
   private readonly tokens: AccessTokens;
+  private readonly refreshKey: string;
   private readonly loginPerIp: RateLimiter;
   private readonly loginPerAccount: RateLimiter;
 
@@ -63,6 +66,7 @@ export class IdentityService {
     rateLimiter: RateLimiterFactory,
   ) {
     this.tokens = new AccessTokens(config.jwtSecret);
+    this.refreshKey = config.jwtSecret;
     this.loginPerIp = rateLimiter({ name: 'login-ip', points: config.rateLimit.loginPerIp, durationSeconds: LOGIN_WINDOW_SECONDS });
     this.loginPerAccount = rateLimiter({
       name: 'login-account',
@@ -110,7 +114,11 @@ export class IdentityService {
     return this.startSession(user, meta);
   }
 
-  /** Exchanges a refresh token for a new pair. Presenting a rotated token again revokes its session. */
+  /**
+   * Exchanges a refresh token for a new pair. Presenting a rotated token again revokes its
+   * session, except within REFRESH_REUSE_GRACE_SECONDS of the rotation: two tabs refreshing
+   * at once both get the same new pair.
+   */
   async refresh(refreshToken: string | null | undefined, meta: ClientMeta): Promise<Authenticated> {
     if (!refreshToken) throw new DomainError('UNAUTHENTICATED', 'No refresh token; sign in again');
     const found = await this.prisma.refreshToken.findUnique({
@@ -123,30 +131,15 @@ export class IdentityService {
       throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again');
     }
     if (session.user.suspended) throw new DomainError('FORBIDDEN', 'This account is suspended; contact support');
-    // Claiming the old token and storing the new one commit together: a failure leaves the
-    // old token usable rather than a session with none. The claim is a conditional update,
-    // so two racing refreshes cannot both win.
-    const token = newOpaqueToken();
-    const rotated = await this.prisma.$transaction(async (tx) => {
-      const claimed = await tx.refreshToken.updateMany({ where: { id: found.id, rotatedAt: null }, data: { rotatedAt: new Date() } });
-      if (claimed.count === 0) return false;
-      await tx.session.update({
-        where: { id: session.id },
-        data: {
-          lastUsedAt: new Date(),
-          expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
-          userAgent: meta.userAgent ?? session.userAgent,
-          ip: meta.ip,
-          refreshTokens: { create: { tokenHash: sha256(token) } },
-        },
-      });
-      return true;
-    });
-    if (!rotated) {
-      await this.revokeSessions([session.id], 'refresh token reused');
-      throw new DomainError('UNAUTHENTICATED', 'This refresh token was already used; the session has been ended for safety. Sign in again');
+    const successor = successorRefreshToken(this.refreshKey, refreshToken);
+    const rotatedNow = found.rotatedAt ? null : await this.rotate(found.id, session.id, successor, meta, session.userAgent);
+    if (rotatedNow) return this.issue(session.user, session.id, successor, rotatedNow);
+    const rotatedAt = found.rotatedAt ?? (await this.prisma.refreshToken.findUniqueOrThrow({ where: { id: found.id } })).rotatedAt;
+    if (rotatedAt && (await this.withinReuseGrace(rotatedAt, session.id, successor))) {
+      return this.issue(session.user, session.id, successor, rotatedAt);
     }
-    return this.issue(session.user, session.id, token);
+    await this.revokeSessions([session.id], 'refresh token reused');
+    throw new DomainError('UNAUTHENTICATED', 'This refresh token was already used; the session has been ended for safety. Sign in again');
   }
 
   async logout(refreshToken: string | null | undefined): Promise<boolean> {
@@ -193,6 +186,37 @@ export class IdentityService {
     });
   }
 
+  /**
+   * Claims the old token and stores its successor in one transaction: a failure leaves the
+   * old token usable rather than a session with none. The claim is a conditional update, so
+   * of two racing refreshes one rotates and the other answers null.
+   */
+  private async rotate(tokenId: string, sessionId: string, successor: string, meta: ClientMeta, userAgent: string | null) {
+    const now = new Date();
+    return this.prisma.$transaction(async (tx) => {
+      const claimed = await tx.refreshToken.updateMany({ where: { id: tokenId, rotatedAt: null }, data: { rotatedAt: now } });
+      if (claimed.count === 0) return null;
+      await tx.session.update({
+        where: { id: sessionId },
+        data: {
+          lastUsedAt: now,
+          expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+          userAgent: meta.userAgent ?? userAgent,
+          ip: meta.ip,
+          refreshTokens: { create: { tokenHash: sha256(successor) } },
+        },
+      });
+      return now;
+    });
+  }
+
+  /** A rotation moments ago whose successor is still the session's current token: the same refresh again. */
+  private async withinReuseGrace(rotatedAt: Date, sessionId: string, successor: string): Promise<boolean> {
+    if (Date.now() - rotatedAt.getTime() > REFRESH_REUSE_GRACE_SECONDS * 1000) return false;
+    const next = await this.prisma.refreshToken.findUnique({ where: { tokenHash: sha256(successor) } });
+    return !!next && next.sessionId === sessionId && !next.rotatedAt;
+  }
+
   private async startSession(user: User, meta: ClientMeta): Promise<Authenticated> {
     const token = newOpaqueToken();
     const session = await this.prisma.session.create({
@@ -207,8 +231,9 @@ export class IdentityService {
     return this.issue(user, session.id, token);
   }
 
-  private async issue(user: User, sessionId: string, refreshToken: string): Promise<Authenticated> {
-    const access = await this.tokens.issue({ userId: user.id, sessionId, role: user.role });
+  /** `at` fixes the issue time: a refresh inside the grace window re-issues the very same access token. */
+  private async issue(user: User, sessionId: string, refreshToken: string, at?: Date): Promise<Authenticated> {
+    const access = await this.tokens.issue({ userId: user.id, sessionId, role: user.role }, at);
     return { user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken };
   }
 

@@ -6,6 +6,8 @@ import { Authenticator } from './authenticator';
 import { IdentityResolver, PublicProfileResolver, SessionResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { SessionStateCache } from './session-state';
+import { SupabaseAccounts } from './supabase-accounts';
+import { SupabaseTokens } from './supabase-tokens';
 import { UsersService } from './users.service';
 
 export const identityResolvers = [IdentityResolver, SessionResolver, PublicProfileResolver] as const;
@@ -15,7 +17,13 @@ export function identityModule(infra: Infra, media: MediaStore) {
   const identity = new IdentityService(infra.prisma, sessionState, infra.config, infra.rateLimiter);
   const users = new UsersService(infra.prisma, sessionState);
   const apiKeys = new ApiKeysService(infra.prisma);
-  const authenticator = new Authenticator(infra.prisma, identity.accessTokens, apiKeys, sessionState, infra.config.supabase.jwtSecret);
+  const authenticator = new Authenticator(
+    identity.accessTokens,
+    apiKeys,
+    sessionState,
+    new SupabaseTokens(infra.config.supabase),
+    new SupabaseAccounts(infra.prisma),
+  );
   const parts: ModuleParts = {
     bindings: [
       [IdentityResolver, new IdentityResolver(identity, users, apiKeys, media)],

@@ -1,6 +1,6 @@
 // Access tokens are short JWTs (HS256); refresh tokens and API key secrets are opaque
-// random strings of which only a SHA-256 hash is stored.
-import { createHash, randomBytes } from 'node:crypto';
+// strings of which only a SHA-256 hash is stored.
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Role } from '../../generated/prisma/enums';
 
@@ -50,3 +50,11 @@ export class AccessTokens {
 export const newOpaqueToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/**
+ * The refresh token that replaces `token` when it is rotated. Derived with the server's
+ * secret rather than random, so a second refresh with the same token moments later (another
+ * tab) can answer with the same successor while only its hash is stored.
+ */
+export const successorRefreshToken = (secret: string, token: string) =>
+  createHmac('sha256', secret).update(`refresh-successor:${token}`).digest('base64url');
