@@ -6,7 +6,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import helmet from 'helmet';
 import { useServer } from 'graphql-ws/use/ws';
@@ -15,18 +14,18 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { composeModules } from './composition';
-import { apiScopePlugin } from './graphql/api-scope';
+import { apolloPipeline } from './graphql/apollo-pipeline';
 import type { AppContext } from './graphql/context';
-import { formatError } from './graphql/format-error';
-import { httpContext, wsContext } from './graphql/http-context';
-import { introspectionPolicy } from './graphql/introspection-policy';
-import { requestLogPlugin } from './graphql/request-log-plugin';
+import { formatError } from './graphql/error-wire';
+import { httpContext } from './graphql/http-context';
+import { operationPolicy } from './graphql/operation-policy';
+import { wsPipeline } from './graphql/ws-pipeline';
 import { buildAppSchema } from './graphql/schema';
 import { openInfra, type Infra } from './infra';
 import { createLogger, type Logger } from './infra/logger';
 import { Scheduler } from './infra/scheduler';
 import { requestIds, requestLogger } from './http/request-log';
-import { apiRateLimit } from './http/api-rate-limit';
+import { apiBudget, apiRateLimit } from './http/api-rate-limit';
 import { corsFor } from './http/cors';
 import { metrics } from './http/metrics';
 import { explorerRoutes } from './http/explorer-routes';
@@ -69,48 +68,29 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   httpServer.removeAllListeners('request').on('request', edge.handle(app));
   const schema = await buildAppSchema(modules.container);
 
+  // One policy for both transports: limits, introspection, API-key scopes, rate limit, errors.
+  const policy = operationPolicy({ production: config.env === 'production' });
+  const budget = apiBudget(infra.rateLimiter, config.rateLimit.apiPerMinute);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { ctx?: AppContext }>(
-    {
-      schema,
-      context: (ctx) => wsContext(ctx, modules.authenticator, log),
-      // Errors over WebSocket get the same codes and messages as over HTTP.
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors?.length ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
-    },
-    wsServer,
-  );
+  const wsCleanup = useServer(wsPipeline({ schema, policy, budget, authenticator: modules.authenticator, log }), wsServer);
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 20 },
-    maxDirectives: { n: 20 },
-    costLimit: { maxCost: 20000 },
-    // Apollo's parseOptions.maxTokens refuses oversized queries with a 400; armor's answers 500.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: config.env === 'production' },
-  });
-  const protection = armor.protect();
   const apollo = new ApolloServer<AppContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    // Open here; introspectionPolicy closes it in production to everyone but admins.
+    hideSchemaDetailsFromClientErrors: true,
+    // Open here; the operation policy closes it in production to everyone but admins, on both transports.
     introspection: true,
-    parseOptions: { maxTokens: 5000 },
-    validationRules: protection.validationRules,
+    parseOptions: policy.parseOptions,
+    validationRules: policy.validationRules,
     plugins: [
-      ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
           return { drainServer: async () => wsCleanup.dispose() };
         },
       },
-      apiScopePlugin,
-      requestLogPlugin,
-      introspectionPolicy(config.env !== 'production'),
+      apolloPipeline(policy),
       // No CDN landing page in any mode: browsers opening /graphql go to /explorer (explorer-routes.ts).
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -134,7 +114,7 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   explorerRoutes(app, schema, config.webOrigins[0]);
   app.use(
     '/graphql',
-    apiRateLimit(infra.rateLimiter, config.rateLimit.apiPerMinute),
+    apiRateLimit(budget),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res, modules.authenticator, config, log) }),
   );

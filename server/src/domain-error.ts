@@ -1,17 +1,8 @@
 // Errors the services raise. The code is one of the contract's ErrorCode values and the
-// message is for a person: it says what to do. graphql/format-error.ts maps them once.
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'SLOT_UNAVAILABLE'
-  | 'INVALID_TRANSITION'
-  | 'PAYMENT_FAILED'
-  | 'RATE_LIMITED'
-  | 'QUERY_TOO_COMPLEX'
-  | 'INTERNAL_SERVER_ERROR';
+// message is for a person: it says what to do. graphql/error-wire.ts maps them once.
+import type { ErrorCode } from './error-codes';
+
+export type { ErrorCode };
 
 export class DomainError extends Error {
   constructor(

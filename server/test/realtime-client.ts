@@ -19,9 +19,18 @@ export interface Subscriber<T> {
   stop(): void;
 }
 
+export interface WsResult {
+  // Read field by field in tests, like GqlResult's data.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  data: Record<string, any> | null;
+  errors: GraphQLErrorShape[];
+}
+
 export interface WsClient {
   client: Client;
   subscribe<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Subscriber<T>;
+  /** Runs one query or mutation over the socket: its data, or the errors it was refused with. */
+  run(query: string, variables?: Record<string, unknown>): Promise<WsResult>;
   close(): Promise<void>;
 }
 
@@ -74,6 +83,24 @@ export function wsClient(app: TestApp | string, token?: string, authorization?: 
       );
       return sub;
     },
+    run: (query, variables = {}) =>
+      new Promise<WsResult>((resolve) => {
+        const result: WsResult = { data: null, errors: [] };
+        client.subscribe<Record<string, unknown>>(
+          { query, variables },
+          {
+            next: (r) => {
+              result.data = (r.data as WsResult['data']) ?? null;
+              result.errors.push(...((r.errors ?? []) as GraphQLErrorShape[]));
+            },
+            error: (err) => {
+              const errors = Array.isArray(err) ? (err as GraphQLErrorShape[]) : [{ message: String((err as Error)?.message ?? err) }];
+              resolve({ data: null, errors: [...result.errors, ...errors] });
+            },
+            complete: () => resolve(result),
+          },
+        );
+      }),
     close: () => client.dispose() as Promise<void>,
   };
 }

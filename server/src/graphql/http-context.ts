@@ -1,13 +1,12 @@
 // Builds the AppContext of an HTTP request or a WebSocket operation.
 import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
-import type { Context as WsContext } from 'graphql-ws';
 import type { Config } from '../config';
 import { DomainError } from '../domain-error';
 import type { Logger } from '../infra/logger';
 import type { Authenticator } from '../modules/identity/authenticator';
 import type { Viewer } from '../modules/identity/viewer';
 import { noRefreshCookie, RequestLoaders, type AppContext, type RefreshCookie } from './context';
+import { refusalOf } from './error-wire';
 
 const REFRESH_COOKIE = 'homeser_refresh';
 const REFRESH_COOKIE_DAYS = 30;
@@ -16,10 +15,7 @@ async function viewerOrReject(authenticator: Authenticator, authorization: strin
   try {
     return await authenticator.viewerFrom(authorization);
   } catch (err) {
-    if (err instanceof DomainError) {
-      throw new GraphQLError(err.message, { extensions: { ...err.details, code: err.code, http: { status: 401 } } });
-    }
-    throw err;
+    throw err instanceof DomainError ? refusalOf(err) : err;
   }
 }
 
@@ -63,20 +59,17 @@ export async function httpContext(
   };
 }
 
-/** Subscriptions authenticate with `connectionParams.authorization`, like the HTTP header. */
-export async function wsContext(ctx: WsContext<Record<string, unknown>>, authenticator: Authenticator, log: Logger): Promise<AppContext> {
-  const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+/** WebSocket operations authenticate with `connectionParams.authorization`, like the HTTP header. */
+export async function wsContext(
+  connection: { authorization: string | undefined; ip: string },
+  authenticator: Authenticator,
+  log: Logger,
+): Promise<AppContext> {
   const requestId = crypto.randomUUID();
   return {
     requestId,
-    viewer: await viewerOrReject(authenticator, typeof auth === 'string' ? auth : undefined),
-    client: {
-      ip:
-        ctx.extra && 'request' in (ctx.extra as object)
-          ? String((ctx.extra as { request: { socket: { remoteAddress?: string } } }).request.socket.remoteAddress)
-          : 'unknown',
-      userAgent: null,
-    },
+    viewer: await viewerOrReject(authenticator, connection.authorization),
+    client: { ip: connection.ip, userAgent: null },
     refreshCookie: noRefreshCookie,
     loaders: new RequestLoaders(),
     log: log.child({ requestId }),

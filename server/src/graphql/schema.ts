@@ -3,34 +3,15 @@ import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema, printSchema } 
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { unusedSchemaPubSub } from '../modules/realtime';
+import { ERROR_CODES } from '../error-codes';
 import { authChecker } from './auth-checker';
 import { resolvers } from './resolvers';
-
-const errorCodes = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'SLOT_UNAVAILABLE',
-  'INVALID_TRANSITION',
-  'PAYMENT_FAILED',
-  'RATE_LIMITED',
-  'QUERY_TOO_COMPLEX',
-  'INTERNAL_SERVER_ERROR',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-] as const;
 
 // Not returned by any field, but part of the contract: clients switch on it.
 const ErrorCodeEnum = new GraphQLEnumType({
   name: 'ErrorCode',
   description: 'The extensions.code of every error a client can see.',
-  values: Object.fromEntries(errorCodes.map((c) => [c, { value: c }])),
+  values: Object.fromEntries(ERROR_CODES.map((c) => [c, { value: c }])),
 });
 
 export async function buildAppSchema(container?: ContainerType): Promise<GraphQLSchema> {

@@ -3,12 +3,10 @@
 // the tests, have two); the field's own resolver does go through the container, so it is
 // asked once, with a lookup as its root, to hand its instance over.
 //
-// Subscriptions run over graphql-ws, outside Apollo: its formatError and API-key scope
-// plugin do not see them, so the checks and error codes they would add are made here.
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+// API-key scopes and error codes are the operation policy's (graphql/ws-pipeline.ts), as
+// for every other operation.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { SubscribeResolverData } from 'type-graphql';
-import type { ApiScope } from '../../generated/prisma/enums';
-import { DomainError } from '../../domain-error';
 import { RequestLoaders, type AppContext } from '../../graphql/context';
 import { STREAM_ERROR, type StreamError } from './feed-subscription';
 import type { Delivery } from './realtime.service';
@@ -39,13 +37,8 @@ export interface Opening<A> {
 /** A `subscribe` function that runs `open` on this app's resolver instance. */
 export function opening<R, A>(open: (resolver: R, data: Opening<A>) => Promise<AsyncIterable<unknown>>): Subscribe {
   return async ({ args, context, info }) => {
-    try {
-      checkApiKey(info, context as AppContext);
-      const resolver = await resolverOf<R>(info, args, context);
-      return await open(resolver, { args: args as A, context: context as AppContext });
-    } catch (err) {
-      throw err instanceof DomainError ? new GraphQLError(err.message, { extensions: { ...err.details, code: err.code } }) : err;
-    }
+    const resolver = await resolverOf<R>(info, args, context);
+    return open(resolver, { args: args as A, context: context as AppContext });
   };
 }
 
@@ -60,19 +53,4 @@ async function resolverOf<R>(info: GraphQLResolveInfo, args: Record<string, unkn
   await info.parentType.getFields()[info.fieldName]?.resolve?.(lookup, args, context, info);
   if (found === undefined) throw new Error(`No resolver instance answered for ${info.fieldName}`);
   return found;
-}
-
-// The same rule as graphql/api-scope.ts: API keys reach only fields naming a scope they hold.
-function checkApiKey(info: GraphQLResolveInfo, context: AppContext): void {
-  const key = context.viewer?.apiKey;
-  if (!key) return;
-  const scope = info.parentType.getFields()[info.fieldName]?.extensions?.apiScope as ApiScope | undefined;
-  if (!scope || !key.scopes.includes(scope)) {
-    throw new DomainError(
-      'FORBIDDEN',
-      scope
-        ? `This API key lacks the ${scope} scope needed for ${info.fieldName}`
-        : `API keys cannot call ${info.fieldName}; sign in as a user instead`,
-    );
-  }
 }

@@ -1,0 +1,28 @@
+// The operation policy on HTTP: Apollo runs the parse limit and validation rules itself
+// (see app.ts); this plugin admits each resolved operation and reports its errors.
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { AppContext } from './context';
+import { reportErrors, UNAVAILABLE_RETRY_SECONDS } from './error-wire';
+import type { OperationPolicy } from './operation-policy';
+
+export function apolloPipeline(policy: OperationPolicy): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, schema, document }) {
+          if (operation) policy.admit({ context: contextValue, schema, document, operation });
+        },
+        async willSendResponse({ contextValue, response, errors, operationName }) {
+          if (response.body.kind !== 'single') return;
+          const formatted = response.body.singleResult.errors ?? [];
+          reportErrors(errors ?? [], formatted, { requestId: contextValue.requestId, log: contextValue.log, operationName });
+          // The database is down: not the client's fault and not a bug; tell it when to retry.
+          if (formatted.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_SECONDS));
+          }
+        },
+      };
+    },
+  };
+}
