@@ -43,6 +43,14 @@ describe('setAvailability', () => {
     });
   });
 
+  it('stores the time zone as the tz database spells it (asia/kolkata → Asia/Kolkata)', async () => {
+    const p = await aProvider(t, { zone: 'Asia/Dhaka' });
+    const r = await set(p, { rules: [], timeZone: 'asia/kolkata' });
+    expect(r.data!.setAvailability.timeZone).toBe('Asia/Kolkata');
+    const mine = await t.gql(MINE, {}, { token: p.account.token });
+    expect(mine.data!.myAvailability.timeZone).toBe('Asia/Kolkata');
+  });
+
   it.each([
     [
       'overlapping ranges',

@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { badInput } from '../../domain-error';
-import { isTimeZone, parseInput } from '../../input-validation';
+import { parseInput, timeZoneField } from '../../input-validation';
 
 /** The longest window availableSlots (and the catalog's availability filter) accepts. */
 export const MAX_WINDOW_DAYS = 62;
@@ -22,7 +22,7 @@ const ruleSchema = z
   .refine((r) => r.startMinute < r.endMinute, { message: 'must be after startMinute', path: ['endMinute'] });
 
 const settingsSchema = z.object({
-  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Dhaka').nullish(),
+  timeZone: timeZoneField().nullish(),
   rules: z.array(ruleSchema).max(MAX_RULES, `at most ${MAX_RULES} ranges`),
   minNoticeMinutes: z
     .number()

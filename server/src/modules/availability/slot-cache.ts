@@ -6,7 +6,7 @@
 import { cached, type Cache } from '../../infra/cache/cache';
 import type { Slot } from './slot-calculator';
 
-type StoredSlots = [number, number][];
+type StoredSlots = [number, number, number][];
 
 export const providerVersionName = (providerId: string) => `slots:${providerId}`;
 export const GLOBAL_VERSION_NAME = 'slots:all';
@@ -22,9 +22,9 @@ export class SlotCache {
     const version = await this.cache.version(providerVersionName(providerId));
     const key = ['slots', providerId, version, ...facts].join(':');
     const stored = await cached<StoredSlots>(this.cache, key, this.ttlSeconds, async () =>
-      (await compute()).map((s) => [s.startsAt.getTime(), s.endsAt.getTime()]),
+      (await compute()).map((s) => [s.startsAt.getTime(), s.endsAt.getTime(), s.seatsLeft]),
     );
-    return stored.map(([start, end]) => ({ startsAt: new Date(start), endsAt: new Date(end) }));
+    return stored.map(([start, end, seatsLeft]) => ({ startsAt: new Date(start), endsAt: new Date(end), seatsLeft }));
   }
 
   /** What availableSlots reads of the catalog, under the catalog's own version (any catalog write retires it). */

@@ -3,64 +3,22 @@
 // wall times (with offsets) or as UTC instants, whichever makes the behaviour plainer.
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { computeSlots, isBookableStart, type DateException, type Slot, type SlotQuery, type WeeklyRule } from './slot-calculator';
-
-const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6];
-const hm = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-
-function hours(from: string, to: string, weekdays = EVERY_DAY): WeeklyRule[] {
-  return weekdays.map((weekday) => ({ weekday, startMinute: hm(from), endMinute: to === '24:00' ? 1440 : hm(to) }));
-}
-
-function exception(date: string, kind: DateException['kind'], from?: string, to?: string): DateException {
-  return { date, kind, startMinute: from ? hm(from) : null, endMinute: to ? hm(to) : null };
-}
-
-/** A provider's wall time as an instant, e.g. at('2026-06-15T09:00', 'Asia/Dhaka'). */
-const at = (local: string, zone: string): Date => DateTime.fromISO(local, { zone }).toJSDate();
-const utc = (iso: string): Date => new Date(iso);
-
-function aQuery(over: Partial<SlotQuery> = {}): SlotQuery {
-  return {
-    timeZone: 'Asia/Dhaka',
-    rules: hours('09:00', '17:00'),
-    exceptions: [],
-    busy: [],
-    durationMinutes: 60,
-    bufferMinutes: 0,
-    minNoticeMinutes: 0,
-    maxAdvanceDays: 365,
-    now: utc('2026-01-01T00:00:00Z'),
-    from: utc('2026-01-01T00:00:00Z'),
-    to: utc('2027-01-01T00:00:00Z'),
-    ...over,
-  };
-}
-
-/** The query narrowed to one local day of the provider. */
-function onDay(date: string, over: Partial<SlotQuery> = {}): SlotQuery {
-  const zone = over.timeZone ?? 'Asia/Dhaka';
-  const start = DateTime.fromISO(date, { zone }).startOf('day');
-  return aQuery({ ...over, from: start.toJSDate(), to: start.plus({ days: 1 }).toJSDate() });
-}
+import { computeSlots, isBookableStart, type DateException, type SlotQuery, type WeeklyRule } from './slot-calculator';
+import { aQuery, at, exception, hours, isoStarts, onDay, utc, wall } from './testing/slot-queries';
 
 function windowOf(q: SlotQuery): Pick<SlotQuery, 'from' | 'to'> {
   return { from: q.from, to: q.to };
 }
 
-/** Slot starts as the provider's wall clock shows them, offset included. */
-const wall = (slots: Slot[], zone: string): string[] => slots.map((s) => DateTime.fromJSDate(s.startsAt, { zone }).toFormat('HH:mmZZ'));
-const isoStarts = (slots: Slot[]): string[] => slots.map((s) => s.startsAt.toISOString());
-
 describe('computeSlots: the working day', () => {
-  it('steps by the duration from the start of the range (09:05–12:00, 60 min → 09:05, 10:05)', () => {
+  it("aligns starts to the interval on the provider's clock (09:05–12:00, 60 min → 10:00, 11:00)", () => {
     const slots = computeSlots(onDay('2026-06-15', { rules: hours('09:05', '12:00') }));
-    expect(wall(slots, 'Asia/Dhaka')).toEqual(['09:05+06:00', '10:05+06:00']);
+    expect(wall(slots, 'Asia/Dhaka')).toEqual(['10:00+06:00', '11:00+06:00']);
   });
 
   it('returns UTC instants, each lasting the service duration', () => {
     const [first] = computeSlots(onDay('2026-06-15', { durationMinutes: 45 }));
-    expect(first).toEqual({ startsAt: utc('2026-06-15T03:00:00Z'), endsAt: utc('2026-06-15T03:45:00Z') });
+    expect(first).toEqual({ startsAt: utc('2026-06-15T03:00:00Z'), endsAt: utc('2026-06-15T03:45:00Z'), seatsLeft: 1 });
   });
 
   it('reads a half-hour zone correctly (Kolkata 09:00 is 03:30 UTC)', () => {
@@ -96,10 +54,11 @@ describe('computeSlots: the working day', () => {
     expect(computeSlots({ ...q, ...windowOf(onDay('2026-06-16')) })).toHaveLength(8);
   });
 
-  it('cuts a partial BLOCKED piece out and steps from the start of what remains', () => {
+  it('cuts a partial BLOCKED piece out and re-anchors at the next aligned time after it', () => {
     const exceptions = [exception('2026-06-15', 'BLOCKED', '09:00', '09:30')];
     const q = onDay('2026-06-15', { rules: hours('09:00', '13:00'), exceptions });
-    expect(wall(computeSlots(q), 'Asia/Dhaka')).toEqual(['09:30+06:00', '10:30+06:00', '11:30+06:00']);
+    expect(wall(computeSlots(q), 'Asia/Dhaka')).toEqual(['10:00+06:00', '11:00+06:00', '12:00+06:00']);
+    expect(wall(computeSlots({ ...q, intervalMinutes: 30 }), 'Asia/Dhaka').slice(0, 2)).toEqual(['09:30+06:00', '10:00+06:00']);
   });
 
   it('ends a range at the next local midnight when endMinute is 1440', () => {
@@ -189,10 +148,10 @@ describe('computeSlots: daylight saving time', () => {
     expect(isoStarts(computeSlots(q))).toEqual(['2026-03-28T09:00:00.000Z', '2026-03-29T08:00:00.000Z']);
   });
 
-  it('moves a New York range that starts in the gap (02:30 on 2026-03-08) to 03:30 EDT', () => {
+  it('opens a New York range that starts in the gap (02:30 on 2026-03-08) when the clock jumps, at 03:00 EDT', () => {
     const rules = [...hours('00:00', '01:00'), ...hours('02:30', '05:00')];
     const slots = computeSlots(onDay('2026-03-08', { ...newYork, rules }));
-    expect(wall(slots, 'America/New_York')).toEqual(['00:00-05:00', '03:30-04:00']);
+    expect(wall(slots, 'America/New_York')).toEqual(['00:00-05:00', '03:00-04:00', '04:00-04:00']);
   });
 
   it('offers the repeated London hour twice as distinct instants on 2026-10-25', () => {

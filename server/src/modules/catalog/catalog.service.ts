@@ -7,7 +7,7 @@ import { notFound } from '../../domain-error';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Connection } from '../../graphql/common.types';
 import type { Db } from '../../infra/database';
-import { isTimeZone, parseInput } from '../../input-validation';
+import { parseInput, timeZoneField } from '../../input-validation';
 import type { UsersService } from '../identity/users.service';
 import type { Viewer } from '../identity/viewer';
 import { keyOf, type CatalogCache } from './catalog-cache';
@@ -36,7 +36,7 @@ export interface FreeSlotSearch {
 export const CATALOG_PUBLIC_QUERIES: ReadonlySet<string> = new Set(['categories', 'services', 'service', 'provider']);
 
 const schedulingSchema = z.object({
-  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Dhaka').optional(),
+  timeZone: timeZoneField().optional(),
   minNoticeMinutes: z
     .number()
     .int()

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain-error';
 import { PgError, sqlState, type Db } from '../../infra/database';
-import { isTimeZone, parseInput } from '../../input-validation';
+import { parseInput, timeZoneField } from '../../input-validation';
 import type { UsersService } from '../identity/users.service';
 import type { Viewer } from '../identity/viewer';
 import type { CatalogCache } from './catalog-cache';
@@ -21,7 +21,7 @@ const profileSchema = z.object({
   businessName: z.string().trim().min(2, 'must be at least 2 characters').max(100, 'must be at most 100 characters'),
   bio: optionalText(2000),
   city: optionalText(100),
-  timeZone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Asia/Dhaka'),
+  timeZone: timeZoneField(),
 });
 
 export class ProvidersService {

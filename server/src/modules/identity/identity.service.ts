@@ -5,7 +5,7 @@ import { DomainError } from '../../domain-error';
 import type { Db } from '../../infra/database';
 import { PgError, sqlState } from '../../infra/database';
 import type { RateLimiter, RateLimiterFactory } from '../../infra/rate-limiter';
-import { isTimeZone, parseInput } from '../../input-validation';
+import { parseInput, timeZoneField } from '../../input-validation';
 import type { User } from '../../generated/prisma/client';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import type { SessionStateCache } from './session-state';
@@ -29,7 +29,7 @@ export interface Authenticated {
   refreshToken: string;
 }
 
-const zone = z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Dhaka');
+const zone = timeZoneField();
 const registerSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('must be a valid email address')),
   password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
