@@ -1,15 +1,16 @@
 // `npm run db:seed`: writes the demo data into DATABASE_URL (or the embedded database),
 // unless the catalog already has categories. `npm run db:seed -- --reference` writes only
 // the standard categories (no people, no bookings): what a production database starts with.
-import { loadConfig } from '../server/src/config';
+import { loadConfig, loadEnvFile } from '../server/src/config';
 import { openDatabase } from '../server/src/infra/database';
 import { createLogger } from '../server/src/infra/logger';
 import { describeDemoAccounts, seedDemoData } from '../server/src/seed/demo-data';
 import { seedReferenceData } from '../server/src/seed/reference-data';
 
 async function main() {
+  loadEnvFile();
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { format: config.logFormat });
   const db = await openDatabase(config, log);
   try {
     if (process.argv.includes('--reference')) {

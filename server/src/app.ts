@@ -47,7 +47,7 @@ export interface StartOptions {
 }
 
 export async function startApp(baseConfig: Config, options: StartOptions = {}): Promise<App> {
-  const log = options.log ?? createLogger(baseConfig.logLevel);
+  const log = options.log ?? createLogger(baseConfig.logLevel, { format: baseConfig.logFormat });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -58,7 +58,12 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: int(10, 1, 200),
   REDIS_URL: url(['redis:', 'rediss:']),
   REDIS_PREFIX: z.string().default('homeser:'),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Empty counts as unset, so `.env.example`'s `JWT_SECRET=` means "generate one" in development.
+  JWT_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SUPABASE_URL: url(['http:', 'https:']),
   SUPABASE_SERVICE_ROLE_KEY: text,
   SUPABASE_JWT_SECRET: text,
@@ -88,11 +93,18 @@ const envSchema = z.object({
   CHANGE_EVENT_RETENTION_HOURS: int(72, 1, 8760),
   SEED_DEMO_DATA: bool(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // auto: pretty, coloured lines when stdout is a terminal, JSON lines otherwise.
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 });
 
 export type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {}
+
+/** Reads `.env` from the working directory when there is one; variables already set win. */
+export function loadEnvFile(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
 
 export function loadConfig(env: Env = process.env) {
   const parsed = envSchema.safeParse(env);
@@ -107,6 +119,16 @@ export function loadConfig(env: Env = process.env) {
   if (e.SUPABASE_JWT_SECRET && !e.SUPABASE_URL) {
     // Supabase tokens are checked against their issuer, <SUPABASE_URL>/auth/v1.
     throw new ConfigError('Invalid configuration:\n  SUPABASE_JWT_SECRET needs SUPABASE_URL, the project whose tokens it signs');
+  }
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    // A secret generated into the data folder is lost with the container; every token would die with it.
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production (e.g. openssl rand -hex 32)');
+  }
+  if (e.DATABASE_URL && isTransactionPooler(e.DATABASE_URL)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL: a transaction pooler (port 6543 or pgbouncer=true) cannot hold LISTEN or advisory locks, ' +
+        'which the change feed needs; use a direct or session-mode connection (Supabase: the direct URL, or the session pooler on port 5432)',
+    );
   }
   const dataDir = e.DATA_DIR.startsWith('memory://') ? e.DATA_DIR : resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
@@ -156,10 +178,17 @@ export function loadConfig(env: Env = process.env) {
     changeEventRetentionHours: e.CHANGE_EVENT_RETENTION_HOURS,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   };
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+
+// Supabase's transaction pooler listens on 6543; PgBouncer URLs for Prisma carry pgbouncer=true.
+function isTransactionPooler(databaseUrl: string): boolean {
+  const url = new URL(databaseUrl);
+  return url.port === '6543' || url.searchParams.get('pgbouncer') === 'true';
+}
 
 // The embedded default: a secret generated on first start and kept with the data.
 function persistedSecret(dataDir: string): string {

@@ -1,12 +1,13 @@
 // Boot: config → infrastructure → app → listen; a graceful stop on SIGTERM/SIGINT.
 import { startApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, loadEnvFile } from './config';
 import { createLogger } from './infra/logger';
 import { seedIfEmpty } from './seed-on-start';
 
 async function main() {
   let config;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -15,7 +16,7 @@ async function main() {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { format: config.logFormat });
   // The embedded default seeds demo data on first start, before the first request.
   const seed = !config.database.url && config.seedDemoData;
   const app = await startApp(config, { log, beforeServing: seed ? (infra) => seedIfEmpty(infra.prisma, log) : undefined });

@@ -1,5 +1,6 @@
 // The operation policy on HTTP: Apollo runs the parse limit and validation rules itself
-// (see app.ts); this plugin admits each resolved operation and reports its errors.
+// (see app.ts); this plugin names each resolved operation for the request log, admits it
+// and reports its errors.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AppContext } from './context';
 import { reportErrors, UNAVAILABLE_RETRY_SECONDS } from './error-wire';
@@ -10,7 +11,9 @@ export function apolloPipeline(policy: OperationPolicy): ApolloServerPlugin<AppC
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation, schema, document }) {
-          if (operation) policy.admit({ context: contextValue, schema, document, operation });
+          if (!operation) return;
+          contextValue.noteOperation?.({ name: operation.name?.value ?? null, type: operation.operation });
+          policy.admit({ context: contextValue, schema, document, operation });
         },
         async willSendResponse({ contextValue, response, errors, operationName }) {
           if (response.body.kind !== 'single') return;

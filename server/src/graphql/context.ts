@@ -1,6 +1,7 @@
 // What every resolver receives: who is calling, from where, and per-request loaders.
 import type DataLoader from 'dataloader';
 import { DomainError } from '../domain-error';
+import type { OperationNote } from '../http/request-log';
 import type { Logger } from '../infra/logger';
 import type { ClientMeta } from '../modules/identity/identity.service';
 import type { Viewer } from '../modules/identity/viewer';
@@ -18,6 +19,8 @@ export interface AppContext {
   refreshCookie: RefreshCookie;
   loaders: RequestLoaders;
   log: Logger;
+  /** Tells the request log which operation this HTTP request ran (absent over WebSocket). */
+  noteOperation?: (operation: OperationNote) => void;
 }
 
 /** One DataLoader per name per request, created on first use. */

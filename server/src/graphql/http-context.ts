@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import type { Config } from '../config';
 import { DomainError } from '../domain-error';
+import { noteOperation } from '../http/request-log';
 import type { Logger } from '../infra/logger';
 import type { Authenticator } from '../modules/identity/authenticator';
 import type { Viewer } from '../modules/identity/viewer';
@@ -56,6 +57,7 @@ export async function httpContext(
     refreshCookie: refreshCookie(req, res, config),
     loaders: new RequestLoaders(),
     log: log.child({ requestId }),
+    noteOperation: (operation) => noteOperation(res, operation),
   };
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import type { Logger } from '../../src/infra/logger';
 import { createTestDatabase, testRedisUrl } from './databases';
 
 // Test responses are read field by field; typing every query's shape would only restate it.
@@ -36,6 +37,8 @@ export interface TestAppOptions {
   /** PGlite in memory and in-process cache/pub-sub instead of PostgreSQL and Redis. */
   embedded?: boolean;
   env?: Record<string, string>;
+  /** The app's logger (default: one at TEST_LOG_LEVEL, silent unless set). */
+  log?: Logger;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -56,7 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SEED_DEMO_DATA: 'false',
     ...options.env,
   });
-  const app = await startApp(config);
+  const app = await startApp(config, { log: options.log });
   const gql: TestApp['gql'] = async (query, variables, opts = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;

@@ -1,11 +1,12 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (or the embedded database).
-import { loadConfig } from '../../config';
+import { loadConfig, loadEnvFile } from '../../config';
 import { createLogger } from '../logger';
 import { openDatabase } from './index';
 
 async function main() {
+  loadEnvFile();
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { format: config.logFormat });
   const db = await openDatabase(config, log);
   await db.close();
   log.info({ database: db.kind }, 'migrations applied');
