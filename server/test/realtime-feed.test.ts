@@ -136,12 +136,12 @@ describe('the change feed', () => {
     // Position 2 is lost on the way, as a Redis message can be.
     const lossy: AppPubSub = {
       ...pubsub,
-      publish: (topic, deployment, batch) =>
+      publish: ((topic: 'change-event', deployment: string, batch: PublishedChange[]) =>
         pubsub.publish(
           topic,
           deployment,
           batch.filter((c) => c.position !== '2'),
-        ),
+        )) as AppPubSub['publish'],
     };
     const { feed, received } = await aFeed({ pubsub: lossy });
     await notices(3);

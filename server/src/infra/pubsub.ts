@@ -8,7 +8,14 @@ export type Topics = {
   // Keyed by deployment (the Redis prefix): the channel becomes `change-event:<prefix>`.
   // One message per stamped batch, in position order: one PUBLISH per batch, not per event.
   'change-event': [deployment: string, batch: PublishedChange[]];
+  // A session ended or an account's standing changed: live streams re-check their subscriber.
+  'principal-changed': [deployment: string, change: PrincipalChange];
 };
+
+export interface PrincipalChange {
+  userId: string | null;
+  sessionIds: string[];
+}
 
 /** A stamped change_event row as published to subscribers. */
 export interface PublishedChange {

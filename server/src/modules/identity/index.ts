@@ -5,6 +5,7 @@ import { ApiKeysService } from './api-keys.service';
 import { Authenticator } from './authenticator';
 import { IdentityResolver, PublicProfileResolver, SessionResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
+import { PrincipalWatch } from './principal-watch';
 import { SessionStateCache } from './session-state';
 import { SupabaseAccounts } from './supabase-accounts';
 import { SupabaseTokens } from './supabase-tokens';
@@ -13,7 +14,8 @@ import { UsersService } from './users.service';
 export const identityResolvers = [IdentityResolver, SessionResolver, PublicProfileResolver] as const;
 
 export function identityModule(infra: Infra, media: MediaStore) {
-  const sessionState = new SessionStateCache(infra.prisma, infra.cache);
+  const principals = new PrincipalWatch(infra.pubsub, infra.config.redis.prefix, infra.log);
+  const sessionState = new SessionStateCache(infra.prisma, infra.cache, principals);
   const identity = new IdentityService(infra.prisma, sessionState, infra.config, infra.rateLimiter);
   const users = new UsersService(infra.prisma, sessionState);
   const apiKeys = new ApiKeysService(infra.prisma);
@@ -30,6 +32,8 @@ export function identityModule(infra: Infra, media: MediaStore) {
       [SessionResolver, new SessionResolver()],
       [PublicProfileResolver, new PublicProfileResolver(media)],
     ],
+    start: () => principals.start(),
+    stop: () => principals.stop(),
   };
   return { identity, users, apiKeys, authenticator, sessionState, parts };
 }

@@ -1,8 +1,10 @@
 // Suspension, role changes and revoked sessions take effect at once: every request
 // checks the session and user state, cached briefly and deleted on change.
+import { DomainError } from '../../domain-error';
 import type { Cache } from '../../infra/cache/cache';
 import type { Db } from '../../infra/database';
 import type { Role } from '../../generated/prisma/enums';
+import type { PrincipalWatch } from './principal-watch';
 import type { Viewer } from './viewer';
 
 export interface PrincipalState {
@@ -11,11 +13,14 @@ export interface PrincipalState {
 }
 
 const TTL_SECONDS = 30;
+// A role change ends a live stream only when it takes access away (an admin's "all bookings").
+const ACCESS: Record<Role, number> = { CUSTOMER: 0, PROVIDER: 1, ADMIN: 2 };
 
 export class SessionStateCache {
   constructor(
     private readonly prisma: Db,
     private readonly cache: Cache,
+    private readonly principals: PrincipalWatch,
   ) {}
 
   async session(sessionId: string): Promise<PrincipalState> {
@@ -34,23 +39,43 @@ export class SessionStateCache {
     return state;
   }
 
-  /** Whether a viewer authenticated earlier (e.g. a live subscription) may still receive data. */
-  async stillValid(viewer: Viewer): Promise<boolean> {
-    if (viewer.sessionId) return (await this.session(viewer.sessionId)).active;
-    const user = await this.prisma.user.findUnique({ where: { id: viewer.userId }, select: { suspended: true } });
-    if (!user || user.suspended) return false;
-    if (!viewer.apiKey) return true;
+  /** Why a viewer authenticated earlier (e.g. a live subscription) may no longer receive data; null while it may. */
+  async refusal(viewer: Viewer): Promise<DomainError | null> {
+    const standing = await this.standing(viewer);
+    if (!standing.active) return new DomainError('UNAUTHENTICATED', 'Your session has ended or the account is suspended; sign in again');
+    if (ACCESS[standing.role] < ACCESS[viewer.role]) {
+      return new DomainError('FORBIDDEN', `Your role is now ${standing.role}; subscribe again to see what it allows`);
+    }
+    return null;
+  }
+
+  /** Calls `onChange` at once (on any instance) when this viewer's session or account changes. */
+  watch(viewer: Viewer, onChange: () => void): () => void {
+    return this.principals.watch(viewer, onChange);
+  }
+
+  private async standing(viewer: Viewer): Promise<PrincipalState> {
+    if (viewer.sessionId) return this.session(viewer.sessionId);
+    const user = await this.prisma.user.findUnique({ where: { id: viewer.userId }, select: { suspended: true, role: true } });
+    if (!user || user.suspended) return { active: false, role: user?.role ?? 'CUSTOMER' };
+    if (!viewer.apiKey) return { active: true, role: user.role };
     const key = await this.prisma.apiKey.findUnique({ where: { id: viewer.apiKey.id }, select: { revokedAt: true } });
-    return !!key && !key.revokedAt;
+    return { active: !!key && !key.revokedAt, role: user.role };
   }
 
   async forgetSessions(sessionIds: string[]): Promise<void> {
-    await this.cache.delete(...sessionIds.map((id) => `auth:session:${id}`));
+    await this.drop(sessionIds);
+    this.principals.announce({ userId: null, sessionIds });
   }
 
   /** After a user-wide change (suspension, role): drop every session's cached state. */
   async forgetUser(userId: string): Promise<void> {
     const sessions = await this.prisma.session.findMany({ where: { userId }, select: { id: true } });
-    await this.forgetSessions(sessions.map((s) => s.id));
+    await this.drop(sessions.map((s) => s.id));
+    this.principals.announce({ userId, sessionIds: [] });
+  }
+
+  private async drop(sessionIds: string[]): Promise<void> {
+    if (sessionIds.length) await this.cache.delete(...sessionIds.map((id) => `auth:session:${id}`));
   }
 }

@@ -20,8 +20,15 @@ export interface FeedSubscriptionSpec<T> {
   project(changes: PublishedChange[]): Promise<T[]>;
   /** A read or lookup failed; the stream retries from the table after a pause. */
   onError(err: unknown): void;
-  /** Whether the subscriber may still receive (a revoked session or suspension ends the stream). */
-  stillAllowed?: () => Promise<boolean>;
+  /** The subscriber's standing: a revoked session, suspension or lost role ends the stream. */
+  standing?: Standing;
+}
+
+export interface Standing {
+  /** Why the subscriber may no longer receive; null while it may. */
+  refusal(): Promise<DomainError | null>;
+  /** Calls `onChange` when the subscriber's session or account changed; returns the unwatch. */
+  watch(onChange: () => void): () => void;
 }
 
 /** The last item of a stream that ends for a reason the client should see (see `deliver`). */
@@ -33,8 +40,6 @@ export interface StreamError {
 const PAGE = 200;
 const MAX_BUFFER = 1000;
 const RETRY_MS = 1000;
-// How often a long-lived stream re-checks its subscriber's session (also before the first delivery).
-const RECHECK_MS = 5000;
 
 export class FeedSubscription<T> implements AsyncIterableIterator<T> {
   private cursor: bigint;
@@ -44,13 +49,16 @@ export class FeedSubscription<T> implements AsyncIterableIterator<T> {
   private wake: (() => void) | null = null;
   private closed = false;
   private readonly detach: () => void;
-  private checkedAt = 0;
+  private readonly unwatch: () => void;
+  /** Check the subscriber's standing before the next delivery (set per chunk and on a change signal). */
+  private recheck = true;
 
   constructor(
     private readonly feed: ChangeFeed,
     private readonly spec: FeedSubscriptionSpec<T>,
   ) {
     this.detach = feed.attach((change) => this.onLive(change));
+    this.unwatch = spec.standing?.watch(() => ((this.recheck = true), this.ring())) ?? (() => undefined);
     this.cursor = spec.after ?? feed.head();
     this.catchingUp = spec.after !== null;
   }
@@ -61,13 +69,12 @@ export class FeedSubscription<T> implements AsyncIterableIterator<T> {
 
   async next(): Promise<IteratorResult<T>> {
     while (!this.closed) {
-      if (!(await this.stillAllowed())) {
+      const refusal = this.recheck ? await this.refusal() : null;
+      if (refusal) {
         // Delivered as the stream's last item: the field resolver raises it, so the client
         // gets an ordinary GraphQL error with its code, then the stream completes.
         this.close();
-        const ending: StreamError = {
-          [STREAM_ERROR]: new DomainError('UNAUTHENTICATED', 'Your session has ended or the account is suspended; sign in again'),
-        };
+        const ending: StreamError = { [STREAM_ERROR]: refusal };
         return { value: ending as T, done: false };
       }
       const value = this.ready.shift();
@@ -76,6 +83,8 @@ export class FeedSubscription<T> implements AsyncIterableIterator<T> {
       try {
         const chunk = this.catchingUp ? await this.readTable() : this.takeBuffer();
         if (chunk.length) this.ready.push(...(await this.spec.project(chunk)));
+        if (this.ready.length)
+          this.recheck = true; // standing is checked once per delivered chunk
         else if (!this.catchingUp && !this.buffer.length) await new Promise<void>((resolve) => (this.wake = resolve));
       } catch (err) {
         // A database hiccup must not end the subscription: pause, then read what was not sent.
@@ -98,16 +107,16 @@ export class FeedSubscription<T> implements AsyncIterableIterator<T> {
     throw error;
   }
 
-  private async stillAllowed(): Promise<boolean> {
-    if (!this.spec.stillAllowed || Date.now() - this.checkedAt < RECHECK_MS) return true;
-    if (!(await this.spec.stillAllowed().catch(() => true))) return false; // a failed check is a hiccup, not a revocation
-    this.checkedAt = Date.now();
-    return true;
+  private async refusal(): Promise<DomainError | null> {
+    this.recheck = false;
+    // A failed check is a hiccup, not a revocation: the next chunk or signal checks again.
+    return (await this.spec.standing?.refusal().catch(() => null)) ?? null;
   }
 
   private close(): void {
     this.closed = true;
     this.detach();
+    this.unwatch();
     this.buffer = [];
     this.ready = [];
     this.ring();

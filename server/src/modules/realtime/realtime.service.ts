@@ -4,7 +4,7 @@
 // own loaders.
 import { LRUCache } from 'lru-cache';
 import type { Booking as BookingRow, Notification as NotificationRow } from '../../generated/prisma/client';
-import { badInput, notFound } from '../../domain-error';
+import { badInput, notFound, type DomainError } from '../../domain-error';
 import type { RequestLoaders } from '../../graphql/context';
 import type { ChangeFeed } from '../../infra/change-feed';
 import type { Logger } from '../../infra/logger';
@@ -14,7 +14,7 @@ import type { BookingsService } from '../bookings/bookings.service';
 import type { Viewer } from '../identity/viewer';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { bookingWindow, horizonWindow, type BookingPayload } from './availability-window';
-import { FeedSubscription } from './feed-subscription';
+import { FeedSubscription, type Standing } from './feed-subscription';
 import { KIND_OF_OP, type AvailabilityEvent, type BookingEvent } from './realtime.types';
 
 export interface RealtimeDeps {
@@ -22,8 +22,8 @@ export interface RealtimeDeps {
   bookings: Pick<BookingsService, 'bookingLoader'>;
   catalog: Pick<SchedulingCatalog, 'serviceForBooking' | 'providerScheduling' | 'providerOfUser'>;
   notifications: Pick<NotificationsService, 'loader'>;
-  /** Identity's answer to "is this viewer still signed in and not suspended?". */
-  principals: { stillValid(viewer: Viewer): Promise<boolean> };
+  /** Identity's answer to "may this viewer still receive?", and its signal when that may have changed. */
+  principals: { refusal(viewer: Viewer): Promise<DomainError | null>; watch(viewer: Viewer, onChange: () => void): () => void };
   log: Logger;
   now?: () => Date;
 }
@@ -62,7 +62,7 @@ export class RealtimeService {
       filter: { tables: ['booking'], rowId: args.id ?? undefined, audience: admin ? 'all' : { userId: viewer.userId, providerId } },
       after,
       onError: this.onError,
-      stillAllowed: () => this.deps.principals.stillValid(viewer),
+      standing: this.standingOf(viewer),
       project: async (changes) => {
         const loader = delivery.renewLoaders().get('realtime.booking', () => this.deps.bookings.bookingLoader());
         const rows = await loader.loadMany([...new Set(changes.map((c) => c.rowId))]);
@@ -106,13 +106,17 @@ export class RealtimeService {
       filter: { tables: ['notification'], audience: { userId: viewer.userId } },
       after: null,
       onError: this.onError,
-      stillAllowed: () => this.deps.principals.stillValid(viewer),
+      standing: this.standingOf(viewer),
       project: async (changes) => {
         const loader = delivery.renewLoaders().get('realtime.notification', () => this.deps.notifications.loader());
         const rows = await loader.loadMany(changes.map((c) => c.rowId));
         return rows.filter((r): r is NotificationRow => Boolean(r) && !(r instanceof Error));
       },
     });
+  }
+
+  private standingOf(viewer: Viewer): Standing {
+    return { refusal: () => this.deps.principals.refusal(viewer), watch: (onChange) => this.deps.principals.watch(viewer, onChange) };
   }
 
   /** afterEventId checked: a position this feed has given out (or 0). */
