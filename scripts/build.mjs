@@ -72,6 +72,8 @@ for (const name of chosen) if (!parts[name]) throw new Error(`unknown part "${na
 let failed = false;
 for (const [name, part] of Object.entries(parts)) {
   if (chosen.length && !chosen.includes(name)) continue;
+  // A built copy without sources (the runtime image) runs what it was given.
+  if (!existsSync(at(part.inputs[0]))) continue;
   const output = at(part.output);
   const built = existsSync(output) ? statSync(output).mtimeMs : 0;
   const stale = !built || part.inputs.some((i) => newest(at(i)) > built);
