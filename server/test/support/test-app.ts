@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Logger } from '../../src/infra/logger';
-import { createTestDatabase, testRedisUrl } from './databases';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from './databases';
 
 // Test responses are read field by field; typing every query's shape would only restate it.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,10 +39,12 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** The app's logger (default: one at TEST_LOG_LEVEL, silent unless set). */
   log?: Logger;
+  /** A database prepared by the test (e.g. createSupabaseLikeDatabase); dropped on stop. */
+  database?: TestDatabase;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = options.embedded ? null : await createTestDatabase();
+  const database = options.embedded ? null : (options.database ?? (await createTestDatabase()));
   const dataDir = mkdtempSync(join(tmpdir(), 'homeser-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
