@@ -25,15 +25,16 @@ export async function composeModules(infra: Infra) {
   late.availability = availability.availability;
   // Bookings offer REVIEW until a booking has its review; reviews, built after bookings, answer.
   const reviewed: { by?: ReturnType<typeof reviewsModule>['reviews'] } = {};
+  const { notifications, parts: notificationParts } = notificationsModule(infra.prisma);
   const bookings = bookingsModule(infra, {
     catalog: catalog.catalog,
     availability: availability.availability,
     users: identity.users,
     hasReview: (ids) => reviewed.by!.hasReview(ids),
+    notifications,
   });
-  const reviews = reviewsModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, users: identity.users });
+  const reviews = reviewsModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, users: identity.users, notifications });
   reviewed.by = reviews.reviews;
-  const { notifications, parts: notificationParts } = notificationsModule(infra.prisma);
   const email = emailModule(infra, { users: identity.users, notifications });
   const analytics = analyticsModule(infra, { catalog: catalog.catalog });
   const payments = paymentsModule(infra, { bookings: bookings.bookings, catalog: catalog.catalog, notifications });

@@ -61,7 +61,7 @@ it('keeps a notification email in the outbox and marks it SENT there, for admins
   const ada = await aCustomer(t, { name: 'Ada <b>Lovelace</b>' });
   await t.app.services.notifications.notify({
     userId: ada.id,
-    type: 'BOOKING_CONFIRMED',
+    type: 'PAYMENT_SUCCEEDED',
     title: 'Booking confirmed',
     body: 'See you on Monday.',
   });

@@ -33,7 +33,7 @@ afterEach(async () => {
 afterAll(() => t.stop());
 
 const notify = (to: Account, title: string) =>
-  t.app.services.notifications.notify({ userId: to.id, type: 'BOOKING_CONFIRMED', title, body: `${title}, in detail` });
+  t.app.services.notifications.notify({ userId: to.id, type: 'PAYMENT_SUCCEEDED', title, body: `${title}, in detail` });
 
 /** A notification written a given number of seconds ago, so the order is certain. */
 const noticeAgo = (to: Account, title: string, seconds: number) =>

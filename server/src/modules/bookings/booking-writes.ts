@@ -21,6 +21,13 @@ export async function onDeadlockRetry<T>(write: () => Promise<T>, attempts = 3):
   }
 }
 
+/**
+ * Interactive transactions of booking writes wait for a pool connection as long as a plain
+ * statement would: Prisma's default 2 s maxWait fails requests under a burst (100 customers
+ * racing for a slot) with an error instead of the constraint's answer.
+ */
+export const BOOKING_TX = { maxWait: 15_000, timeout: 15_000 } as const;
+
 /** endsAt and blockedUntil (end + the service's buffer) of a booking starting at startsAt. */
 export function bookingTimes(service: { durationMinutes: number; bufferMinutes: number }, startsAt: Date) {
   const endsAt = new Date(startsAt.getTime() + service.durationMinutes * MS_PER_MINUTE);

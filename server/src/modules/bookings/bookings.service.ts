@@ -1,8 +1,10 @@
 // What customers and providers do with bookings: request one, then accept, reject,
 // cancel, reschedule, complete. Every change after the request goes through one
 // `transition` function: load, check actor and status against the table
-// (booking-transitions.ts), one conditional UPDATE, refresh slot caches, announce.
+// (booking-transitions.ts), one conditional UPDATE and its notices in one transaction,
+// refresh slot caches, announce.
 // The exclusion constraint booking_no_overlap, not a lock, keeps slots single.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Booking as BookingRow, Prisma } from '../../generated/prisma/client';
@@ -13,9 +15,10 @@ import type { DomainEventBus } from '../../infra/domain-events';
 import { parseInput } from '../../input-validation';
 import { slotTaken, type AvailabilityService, type BookingTarget } from '../availability/availability.service';
 import type { Viewer } from '../identity/viewer';
+import type { BookingNotices, NoticeBooking } from './booking-notices';
 import type { BookingPayments } from './booking-payments';
 import type { BookingQueries } from './booking-queries';
-import { bookingTimes, DEADLOCK_DETECTED, onDeadlockRetry } from './booking-writes';
+import { BOOKING_TX, bookingTimes, DEADLOCK_DETECTED, onDeadlockRetry } from './booking-writes';
 import type { ExpirySweep } from './expiry-sweep';
 import {
   actingAs,
@@ -48,6 +51,7 @@ export interface BookingsDeps {
   queries: BookingQueries;
   payments: BookingPayments;
   sweep: ExpirySweep;
+  notices: BookingNotices;
   events: DomainEventBus;
   config: Config['bookings'];
   now?: () => Date;
@@ -159,6 +163,7 @@ export class BookingsService {
   bookingLoader: BookingQueries['loader'] = () => this.deps.queries.loader();
   cancelledWithRefundDue: BookingQueries['cancelledWithRefundDue'] = (since) => this.deps.queries.cancelledWithRefundDue(since);
   expireOverdue: ExpirySweep['expireOverdue'] = (now) => this.deps.sweep.expireOverdue(now);
+  remindDue: ExpirySweep['remindDue'] = (now) => this.deps.sweep.remindDue(now);
 
   /**
    * The one way a booking changes after it was requested: the viewer must be a party or
@@ -182,14 +187,42 @@ export class BookingsService {
     if (refused) throw new DomainError('INVALID_TRANSITION', refused);
 
     const data = await change({ booking, actor, now });
+    const notices = await this.deps.notices.deliver(this.noticesOf(action, actor, booking, data));
     const [changed] = await onDeadlockRetry(() =>
-      this.deps.prisma.booking.updateManyAndReturn({ where: { id, status: booking.status, startsAt: booking.startsAt }, data }),
+      this.deps.prisma.$transaction(async (tx) => {
+        const rows = await tx.booking.updateManyAndReturn({ where: { id, status: booking.status, startsAt: booking.startsAt }, data });
+        if (rows.length) await notices.write(tx);
+        return rows;
+      }, BOOKING_TX),
     ).catch((err: unknown) => {
       throw sqlState(err) === PgError.exclusionViolation ? slotTaken() : err;
     });
     if (!changed) throw new DomainError('INVALID_TRANSITION', 'This booking changed while you were acting on it; reload it and try again');
     await this.deps.availability.providerChanged(booking.providerId);
     return changed;
+  }
+
+  /** Who is told what of this change: the booking as it will be once `data` is applied. */
+  private async noticesOf(action: BookingAction, actor: Actor, before: BookingRow, data: Prisma.BookingUpdateManyMutationInput) {
+    const after: NoticeBooking = {
+      ...before,
+      startsAt: (data.startsAt as Date | undefined) ?? before.startsAt,
+      holdExpiresAt: (data.holdExpiresAt as Date | null | undefined) ?? before.holdExpiresAt,
+      cancellationReason: (data.cancellationReason as string | null | undefined) ?? before.cancellationReason,
+    };
+    const notices = this.deps.notices;
+    switch (action) {
+      case 'ACCEPT':
+        return notices.accepted(after);
+      case 'REJECT':
+        return notices.rejected(after);
+      case 'CANCEL':
+        return notices.cancelled(after, actor);
+      case 'RESCHEDULE':
+        return notices.rescheduled(after, before.startsAt, actor);
+      default:
+        return [];
+    }
   }
 
   /** A retry with a used idempotency key returns the first booking (CONFLICT if it asked for something else). */
@@ -209,24 +242,37 @@ export class BookingsService {
   private async insert(viewer: Viewer, { service, scheduling }: BookingTarget, request: RequestInput): Promise<BookingRow> {
     const now = this.now().getTime();
     const { holdMinutes, answerHours } = this.deps.config;
+    const id = randomUUID();
+    const answerBy = service.instantBooking ? null : new Date(Math.min(now + answerHours * 3_600_000, request.startsAt.getTime()));
+    const facts = { id, serviceId: service.id, providerId: scheduling.id, customerId: viewer.userId, startsAt: request.startsAt };
+    const notices = await this.deps.notices.deliver(
+      answerBy
+        ? this.deps.notices.requested({ ...facts, answerBy, holdExpiresAt: null, cancellationReason: null, status: 'REQUESTED' })
+        : Promise.resolve([]),
+    );
     try {
       return await onDeadlockRetry(() =>
-        this.deps.prisma.booking.create({
-          data: {
-            serviceId: service.id,
-            providerId: scheduling.id,
-            customerId: viewer.userId,
-            startsAt: request.startsAt,
-            ...bookingTimes(service, request.startsAt),
-            status: service.instantBooking ? 'PENDING_PAYMENT' : 'REQUESTED',
-            priceAmount: service.priceAmount,
-            currency: service.currency,
-            notes: request.notes || null,
-            holdExpiresAt: service.instantBooking ? new Date(now + holdMinutes * MS_PER_MINUTE) : null,
-            answerBy: service.instantBooking ? null : new Date(Math.min(now + answerHours * 3_600_000, request.startsAt.getTime())),
-            idempotencyKey: request.idempotencyKey ?? null,
-          },
-        }),
+        this.deps.prisma.$transaction(async (tx) => {
+          const booking = await tx.booking.create({
+            data: {
+              id,
+              serviceId: service.id,
+              providerId: scheduling.id,
+              customerId: viewer.userId,
+              startsAt: request.startsAt,
+              ...bookingTimes(service, request.startsAt),
+              status: service.instantBooking ? 'PENDING_PAYMENT' : 'REQUESTED',
+              priceAmount: service.priceAmount,
+              currency: service.currency,
+              notes: request.notes || null,
+              holdExpiresAt: service.instantBooking ? new Date(now + holdMinutes * MS_PER_MINUTE) : null,
+              answerBy,
+              idempotencyKey: request.idempotencyKey ?? null,
+            },
+          });
+          await notices.write(tx);
+          return booking;
+        }, BOOKING_TX),
       );
     } catch (err) {
       const state = sqlState(err);

@@ -4,6 +4,7 @@ import type { Infra } from '../../infra';
 import type { AvailabilityService } from '../availability/availability.service';
 import type { UsersService } from '../identity/users.service';
 import type { ModuleParts } from '../module';
+import { BookingNotices, type BookingNotifier } from './booking-notices';
 import { BookingPayments } from './booking-payments';
 import { BookingQueries } from './booking-queries';
 import { BookingsResolver, type BookingsCatalog, type HasReview } from './bookings.resolver';
@@ -15,25 +16,33 @@ export const bookingsResolvers = [BookingsResolver] as const;
 
 export function bookingsModule(
   infra: Infra,
-  deps: { catalog: SchedulingCatalog & BookingsCatalog; availability: AvailabilityService; users: UsersService; hasReview: HasReview },
+  deps: {
+    catalog: SchedulingCatalog & BookingsCatalog;
+    availability: AvailabilityService;
+    users: UsersService;
+    hasReview: HasReview;
+    notifications: BookingNotifier;
+  },
 ) {
   const now = () => new Date();
   const queries = new BookingQueries(infra.prisma, deps.catalog);
   const payments = new BookingPayments(queries, deps.catalog, deps.users, deps.availability, infra.events, now);
-  const sweep = new ExpirySweep(infra.prisma, deps.availability, infra.config.bookings.sweepSeconds);
+  const notices = new BookingNotices(deps.notifications, deps.catalog, deps.users);
+  const sweep = new ExpirySweep(infra.prisma, deps.availability, notices, infra.config.bookings);
   const bookings = new BookingsService({
     prisma: infra.prisma,
     availability: deps.availability,
     queries,
     payments,
     sweep,
+    notices,
     events: infra.events,
     config: infra.config.bookings,
     now,
   });
   const parts: ModuleParts = {
     bindings: [[BookingsResolver, new BookingsResolver(bookings, queries, deps.catalog, deps.users, deps.hasReview)]],
-    jobs: [sweep.job()],
+    jobs: sweep.jobs(),
   };
   return { bookings, parts };
 }

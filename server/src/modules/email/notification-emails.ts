@@ -1,10 +1,13 @@
-// Every in-app notification also goes out by email to the person's address: the
-// notifications module calls this after writing its rows (NotificationsService.onNotify).
+// Every in-app notification also goes out by email to the person's address, unless they
+// turned its kind off: the notifications module asks for the copies when it prepares its
+// notes and writes them in the notes' transaction (NotificationsService.onNotify). A note
+// with a dedupe key gives its email the same key, so a repeated note is one email.
 // The body is the notification's own words; the person's name and those words are user
 // text, so the HTML is made by htmlFromText, which escapes all of it.
 import type { User } from '../../generated/prisma/client';
 import type { Logger } from '../../infra/logger';
-import type { NotificationInput } from '../notifications/notifications.service';
+import type { Prisma } from '../../generated/prisma/client';
+import { personalKey, type NoteFilter, type NotificationInput } from '../notifications/notifications.service';
 import { isEmailAddress, type EmailOutbox, type NewEmail } from './email-outbox';
 
 export interface UserDirectory {
@@ -20,24 +23,29 @@ export class NotificationEmails {
     private readonly log: Logger,
   ) {}
 
-  /** Enqueues one email per notification whose person is known and has a usable address. */
-  async notified(notes: readonly NotificationInput[]): Promise<void> {
-    const people = await this.users.loader().loadMany(notes.map((n) => n.userId));
+  /** One email per notification whose person is known and has a usable address, enqueued by the writer it returns. */
+  async prepare(notes: readonly NotificationInput[]): Promise<(tx: Prisma.TransactionClient, only?: NoteFilter) => Promise<void>> {
+    const people = notes.length ? await this.users.loader().loadMany(notes.map((n) => n.userId)) : [];
+    const copies: [NotificationInput, NewEmail][] = [];
     for (const [i, note] of notes.entries()) {
       const person = people[i];
       if (!person || person instanceof Error) continue;
-      // A bad stored address must not fail the notify() of a payment or booking.
+      // A bad stored address must not fail the notice of a payment or booking.
       if (!isEmailAddress(person.email)) {
         this.log.warn({ userId: person.id }, 'no email copy of a notification: the stored address is not usable');
         continue;
       }
-      await this.outbox.enqueue(this.compose(note, person));
+      copies.push([note, this.compose(note, person)]);
     }
+    return async (tx, only) => {
+      for (const [note, mail] of copies) if (!only || only(note)) await this.outbox.enqueue(mail, tx);
+    };
   }
 
   private compose(note: NotificationInput, person: User): NewEmail {
     const link = note.bookingId ? new URL(`/bookings/${note.bookingId}`, this.appUrl()).toString() : null;
     const text = [`Hi ${person.name},`, note.body, ...(link ? ['Open the booking:', link] : []), '— HomeSer'].join('\n\n');
-    return { to: person.email, subject: `${note.title.replace(/\s+/g, ' ')} — HomeSer`, text };
+    const key = personalKey(note);
+    return { to: person.email, subject: `${note.title.replace(/\s+/g, ' ')} — HomeSer`, text, dedupeKey: key && `notification:${key}` };
   }
 }

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { viewerOf, type AppContext } from '../../graphql/context';
 import type { NotificationsService } from './notifications.service';
-import { Notification, NotificationConnection } from './notifications.types';
+import type { NotificationKind } from './notification-kinds';
+import { Notification, NotificationConnection, NotificationKindEnum, NotificationPreference } from './notifications.types';
 
 @Resolver(() => Notification)
 export class NotificationsResolver {
@@ -16,6 +17,22 @@ export class NotificationsResolver {
     @Ctx() ctx: AppContext,
   ) {
     return this.inbox.inbox(viewerOf(ctx).userId, { unreadOnly, first, after });
+  }
+
+  @Authorized()
+  @Query(() => [NotificationPreference], { description: 'Every kind of notification, with whether its email copy is on.' })
+  notificationPreferences(@Ctx() ctx: AppContext) {
+    return this.inbox.preferences(viewerOf(ctx).userId);
+  }
+
+  @Authorized()
+  @Mutation(() => [NotificationPreference], { description: 'Turns the email copy of one kind on or off; in-app notifications stay.' })
+  setNotificationEmail(
+    @Arg('kind', () => NotificationKindEnum) kind: NotificationKind,
+    @Arg('email', () => Boolean) email: boolean,
+    @Ctx() ctx: AppContext,
+  ) {
+    return this.inbox.setEmail(viewerOf(ctx).userId, kind, email);
   }
 
   @Authorized()

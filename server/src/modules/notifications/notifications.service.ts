@@ -1,5 +1,9 @@
-// In-app notifications: rows a person reads in the app (email joins with the
-// notifications issue). Other modules call notify(); the table is this module's.
+// In-app notifications: rows a person reads in the app, each with an email copy through the
+// outbox unless the person turned that kind off. Other modules prepare() their notes
+// (recipients' addresses and preferences are read then) and write() them inside the
+// transaction of the change they tell about, so a change and its notice commit together or
+// not at all; notify() does both in a transaction of its own. Notes with a dedupeKey are
+// written once per key and person, however many job runs or instances try.
 // The inbox lists newest first (createdAt desc, id desc as the tie-break) with keyset
 // cursors over that pair; each person sees and marks only their own.
 import DataLoader from 'dataloader';
@@ -8,13 +12,16 @@ import { badInput } from '../../domain-error';
 import type { Connection } from '../../graphql/common.types';
 import { keysetConnection } from '../../graphql/keyset';
 import type { Db } from '../../infra/database';
+import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 
 export interface NotificationInput {
   userId: string;
-  type: string;
+  type: NotificationKind;
   title: string;
   body: string;
   bookingId?: string | null;
+  /** Jobs: the same key (per person) is written once. */
+  dedupeKey?: string | null;
 }
 
 export interface InboxArgs {
@@ -25,27 +32,95 @@ export interface InboxArgs {
 
 export type Inbox = Connection<NotificationRow> & { unreadCount: number };
 
+type Writer = Prisma.TransactionClient;
+/** Which of the prepared notes to write (a sweep writes those whose change it won). */
+export type NoteFilter = (note: NotificationInput) => boolean;
+
+/** Notes ready to be written inside the caller's transaction. */
+export interface Delivery {
+  readonly notes: readonly NotificationInput[];
+  write(tx: Writer, only?: NoteFilter): Promise<void>;
+}
+
+/** Makes the email copies of the notes it is given; their writer runs in the notes' transaction. */
+export type EmailCopier = (notes: readonly NotificationInput[]) => Promise<(tx: Writer, only?: NoteFilter) => Promise<void>>;
+
+export interface NotificationPreference {
+  kind: NotificationKind;
+  email: boolean;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (id: string) => UUID.test(id);
-
-/** Told of every notification after its rows are written (the email module sends copies). */
-export type NotifyListener = (notes: readonly NotificationInput[]) => Promise<void>;
+/** The stored key: one per person, since one event tells both parties. */
+export const personalKey = (note: NotificationInput) => (note.dedupeKey ? `${note.dedupeKey}:${note.userId}` : null);
 
 export class NotificationsService {
-  private readonly listeners: NotifyListener[] = [];
+  private readonly copiers: EmailCopier[] = [];
 
   constructor(private readonly prisma: Db) {}
 
-  onNotify(listener: NotifyListener): void {
-    this.listeners.push(listener);
+  onNotify(copier: EmailCopier): void {
+    this.copiers.push(copier);
   }
 
+  /** Writes the notes and their email copies in one transaction of its own. */
   async notify(...notes: NotificationInput[]): Promise<void> {
     if (!notes.length) return;
-    await this.prisma.notification.createMany({
-      data: notes.map((n) => ({ userId: n.userId, type: n.type, title: n.title, body: n.body, bookingId: n.bookingId ?? null })),
-    });
-    for (const listener of this.listeners) await listener(notes);
+    const delivery = await this.prepare(notes);
+    await this.prisma.$transaction((tx) => delivery.write(tx));
+  }
+
+  /** Reads what the notes need (who wants which email) so write() only writes. */
+  async prepare(notes: readonly NotificationInput[]): Promise<Delivery> {
+    const optedOut = notes.length
+      ? await this.prisma.notificationEmailOptOut.findMany({ where: { OR: notes.map((n) => ({ userId: n.userId, kind: n.type })) } })
+      : [];
+    const off = new Set(optedOut.map((o) => `${o.userId}:${o.kind}`));
+    const emailed = notes.filter((n) => !off.has(`${n.userId}:${n.type}`));
+    const copies = await Promise.all(this.copiers.map((copy) => copy(emailed)));
+    return {
+      notes,
+      write: async (tx, only) => {
+        const chosen = only ? notes.filter(only) : notes;
+        if (!chosen.length) return;
+        await tx.notification.createMany({
+          data: chosen.map((n) => ({
+            userId: n.userId,
+            type: n.type,
+            title: n.title,
+            body: n.body,
+            bookingId: n.bookingId ?? null,
+            dedupeKey: personalKey(n),
+          })),
+          skipDuplicates: true,
+        });
+        for (const write of copies) await write(tx, only);
+      },
+    };
+  }
+
+  /** Which of these dedupe keys (as given to notes, per person) were not written yet. */
+  async unwritten(notes: readonly NotificationInput[]): Promise<NotificationInput[]> {
+    const keys = notes.map(personalKey).filter((k): k is string => k !== null);
+    if (!keys.length) return [...notes];
+    const found = await this.prisma.notification.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } });
+    const written = new Set(found.map((f) => f.dedupeKey));
+    return notes.filter((n) => !written.has(personalKey(n)));
+  }
+
+  /** Every kind, with whether its email copy is on for this person. */
+  async preferences(userId: string): Promise<NotificationPreference[]> {
+    const off = new Set((await this.prisma.notificationEmailOptOut.findMany({ where: { userId } })).map((o) => o.kind));
+    return NOTIFICATION_KINDS.map((kind) => ({ kind, email: !off.has(kind) }));
+  }
+
+  /** Turns the email copy of one kind on or off; in-app notifications of it always stay. */
+  async setEmail(userId: string, kind: NotificationKind, email: boolean): Promise<NotificationPreference[]> {
+    if (!NOTIFICATION_KINDS.includes(kind)) throw badInput('kind', `kind: one of ${NOTIFICATION_KINDS.join(', ')}`);
+    if (email) await this.prisma.notificationEmailOptOut.deleteMany({ where: { userId, kind } });
+    else await this.prisma.notificationEmailOptOut.createMany({ data: [{ userId, kind }], skipDuplicates: true });
+    return this.preferences(userId);
   }
 
   /** The person's inbox, newest first; unreadCount counts every unread one, whatever the filter. */

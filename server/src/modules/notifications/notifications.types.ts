@@ -1,11 +1,22 @@
 // The Notification GraphQL type: the root value is the notification row itself.
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../graphql/common.types';
+import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
+
+/** The GraphQL enum of NOTIFICATION_KINDS (Notification.type carries one of them). */
+export const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as { [K in NotificationKind]: K };
+registerEnumType(NotificationKindEnum, { name: 'NotificationKind', description: 'What a notification tells about.' });
+
+@ObjectType()
+export class NotificationPreference {
+  @Field(() => NotificationKindEnum) kind!: NotificationKind;
+  @Field(() => Boolean, { description: 'Whether this kind also comes by email; in-app notifications always come.' }) email!: boolean;
+}
 
 @ObjectType()
 export class Notification {
   @Field(() => ID) id!: string;
-  @Field(() => String) type!: string;
+  @Field(() => String, { description: 'One of NotificationKind (older notifications may carry other words).' }) type!: string;
   @Field(() => String) title!: string;
   @Field(() => String) body!: string;
   @Field(() => ID, { nullable: true }) bookingId!: string | null;

@@ -2,6 +2,7 @@
 import type { Payment as PaymentRow, Refund as RefundRow } from '../../generated/prisma/client';
 import type { BookingsService } from '../bookings/bookings.service';
 import type { CatalogService } from '../catalog/catalog.service';
+import type { NotificationKind } from '../notifications/notification-kinds';
 import type { NotificationsService } from '../notifications/notifications.service';
 
 const taka = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
@@ -45,7 +46,7 @@ export class PaymentNotices {
     );
   }
 
-  private async tellBoth(p: PaymentRow, type: string, title: string, body: (who: 'customer' | 'provider') => string) {
+  private async tellBoth(p: PaymentRow, type: NotificationKind, title: string, body: (who: 'customer' | 'provider') => string) {
     const booking = await this.bookings.bookingLoader().load(p.bookingId);
     if (!booking) return;
     const provider = await this.catalog.providerScheduling(booking.providerId);

@@ -2,6 +2,7 @@
 // rank in the platform ranking, and the top providers.
 import type { Infra } from '../../infra';
 import type { UsersService } from '../identity/users.service';
+import type { NotificationsService } from '../notifications/notifications.service';
 import type { ModuleParts } from '../module';
 import { ProviderReviewsResolver } from './provider-reviews.resolver';
 import { ProviderRanking, type RankingCatalog } from './ranking';
@@ -16,7 +17,7 @@ export const reviewsResolvers = [ReviewsResolver, BookingReviewResolver, Provide
 
 export function reviewsModule(
   infra: Infra,
-  deps: { bookings: ReviewsBookings; catalog: ReviewsCatalog & RankingCatalog; users: UsersService },
+  deps: { bookings: ReviewsBookings; catalog: ReviewsCatalog & RankingCatalog; users: UsersService; notifications: NotificationsService },
 ) {
   const store = new ReviewStore(infra.prisma);
   const ranking = new ProviderRanking(infra.prisma, infra.cache, deps.catalog, infra.config.cacheTtlSeconds);
@@ -27,6 +28,7 @@ export function reviewsModule(
     bookings: deps.bookings,
     catalog: deps.catalog,
     users: deps.users,
+    notifications: deps.notifications,
   });
   const parts: ModuleParts = {
     bindings: [

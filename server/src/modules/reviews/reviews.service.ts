@@ -3,8 +3,9 @@
 // createReview: the booking's customer, once the booking is COMPLETED (bookings' transition
 // table says so), once per booking. The review and the provider's rating totals change in
 // one transaction (the totals through the catalog, which owns them); the unique index on
-// review.booking_id, not the read before it, settles two submits racing each other. Then the
-// catalog version moves, so cached pages, ranks and the edge cache show the new rating.
+// review.booking_id, not the read before it, settles two submits racing each other; the
+// provider's REVIEW_RECEIVED notice is written in that transaction too. Then the catalog
+// version moves, so cached pages, ranks and the edge cache show the new rating.
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { DomainError, badInput, notFound } from '../../domain-error';
@@ -18,6 +19,7 @@ import type { CatalogService, ProviderRow } from '../catalog';
 import { isUuid, type PublicProfileRow } from '../catalog/catalog.rows';
 import type { UsersService } from '../identity/users.service';
 import type { Viewer } from '../identity/viewer';
+import type { Delivery, NotificationsService } from '../notifications/notifications.service';
 import type { ProviderRanking } from './ranking';
 import type { PageRequest, PageRows, ReviewRow, ReviewStore } from './review-store';
 import type { ReviewLoaders } from './reviews-loaders';
@@ -37,7 +39,7 @@ const reviewSchema = z.object({
 /** What reviews ask of bookings: the booking, and the cancellation policy the transition table reads. */
 export type ReviewsBookings = Pick<BookingsService, 'bookingLoader' | 'policy'>;
 /** What reviews ask of the catalog: record a rating inside our transaction, then retire cached reads. */
-export type ReviewsCatalog = Pick<CatalogService, 'recordRating' | 'catalogChanged'>;
+export type ReviewsCatalog = Pick<CatalogService, 'recordRating' | 'catalogChanged' | 'providerLoader'>;
 
 export interface ReviewsDeps {
   prisma: Db;
@@ -46,6 +48,7 @@ export interface ReviewsDeps {
   bookings: ReviewsBookings;
   catalog: ReviewsCatalog;
   users: Pick<UsersService, 'loader'>;
+  notifications: Pick<NotificationsService, 'prepare'>;
   now?: () => Date;
 }
 
@@ -62,7 +65,11 @@ export class ReviewsService {
   async createReview(viewer: Viewer, input: { bookingId: string; rating: number; comment?: string | null }): Promise<ReviewRow> {
     const { bookingId, rating, comment } = parseInput(reviewSchema, input);
     const booking = await this.reviewableBooking(viewer, bookingId);
-    const review = await this.insert({ bookingId: booking.id, providerId: booking.providerId, authorId: viewer.userId, rating, comment });
+    const notice = await this.noticeOf(booking, viewer.userId, rating, comment);
+    const review = await this.insert(
+      { bookingId: booking.id, providerId: booking.providerId, authorId: viewer.userId, rating, comment },
+      notice,
+    );
     await this.deps.catalog.catalogChanged();
     return review;
   }
@@ -135,12 +142,38 @@ export class ReviewsService {
     return booking;
   }
 
-  /** The review and the provider's totals together, or neither; the unique booking_id decides a race. */
-  private async insert(data: Pick<ReviewRow, 'bookingId' | 'providerId' | 'authorId' | 'rating' | 'comment'>): Promise<ReviewRow> {
+  /** The provider's REVIEW_RECEIVED notice. */
+  private async noticeOf(booking: { id: string; providerId: string }, authorId: string, rating: number, comment: string | null) {
+    const [provider, author] = await Promise.all([
+      this.deps.catalog.providerLoader().load(booking.providerId),
+      this.deps.users.loader().load(authorId),
+    ]);
+    const who = author?.name ?? 'A customer';
+    return this.deps.notifications.prepare(
+      provider
+        ? [
+            {
+              userId: provider.userId,
+              type: 'REVIEW_RECEIVED',
+              bookingId: booking.id,
+              title: `New ${rating}-star review`,
+              body: comment ? `${who} rated you ${rating} of 5: "${comment}"` : `${who} rated you ${rating} of 5.`,
+            },
+          ]
+        : [],
+    );
+  }
+
+  /** The review, the provider's totals and the notice together, or none; the unique booking_id decides a race. */
+  private async insert(
+    data: Pick<ReviewRow, 'bookingId' | 'providerId' | 'authorId' | 'rating' | 'comment'>,
+    notice: Delivery,
+  ): Promise<ReviewRow> {
     try {
       return await this.deps.prisma.$transaction(async (tx) => {
         const review = await tx.review.create({ data });
         await this.deps.catalog.recordRating(tx, data.providerId, data.rating);
+        await notice.write(tx);
         return review;
       });
     } catch (err) {
