@@ -245,6 +245,7 @@ describe('deny by default', () => {
       'category',
       'change_event',
       'notification',
+      'notification_email_opt_out',
       'payment',
       'provider',
       'public_profile',
