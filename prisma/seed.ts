@@ -4,7 +4,9 @@
 import { loadConfig, loadEnvFile } from '../server/src/config';
 import { openDatabase } from '../server/src/infra/database';
 import { createLogger } from '../server/src/infra/logger';
+import { localMediaDir } from '../server/src/infra/media';
 import { describeDemoAccounts, seedDemoData } from '../server/src/seed/demo-data';
+import { writeDemoImages } from '../server/src/seed/demo-images';
 import { seedReferenceData } from '../server/src/seed/reference-data';
 
 async function main() {
@@ -25,6 +27,8 @@ async function main() {
     const started = Date.now();
     const counts = await seedDemoData(db.prisma);
     console.log(`seeded ${db.kind} in ${Date.now() - started} ms: ${JSON.stringify(counts)}`);
+    const mediaDir = localMediaDir(config);
+    if (mediaDir) console.log(`wrote ${await writeDemoImages(db.prisma, mediaDir)} demo images under ${mediaDir}`);
     console.log(describeDemoAccounts());
   } finally {
     await db.close();

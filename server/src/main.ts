@@ -2,6 +2,7 @@
 import { startApp } from './app';
 import { ConfigError, loadConfig, loadEnvFile } from './config';
 import { createLogger } from './infra/logger';
+import { localMediaDir } from './infra/media';
 import { seedIfEmpty } from './seed-on-start';
 
 async function main() {
@@ -19,7 +20,10 @@ async function main() {
   const log = createLogger(config.logLevel, { format: config.logFormat });
   // The embedded default seeds demo data on first start, before the first request.
   const seed = !config.database.url && config.seedDemoData;
-  const app = await startApp(config, { log, beforeServing: seed ? (infra) => seedIfEmpty(infra.prisma, log) : undefined });
+  const app = await startApp(config, {
+    log,
+    beforeServing: seed ? (infra) => seedIfEmpty(infra.prisma, log, localMediaDir(config)) : undefined,
+  });
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'stopping: finishing in-flight requests');

@@ -17,6 +17,8 @@ export interface AppContext {
   viewer: Viewer | null;
   client: ClientMeta;
   refreshCookie: RefreshCookie;
+  /** The SPA origin this request came from, when it is one of ours (WEB_ORIGINS or this server's own host); gateways send the customer back there. */
+  appOrigin: string | null;
   loaders: RequestLoaders;
   log: Logger;
   /** Tells the request log which operation this HTTP request ran (absent over WebSocket). */

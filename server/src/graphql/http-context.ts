@@ -42,6 +42,21 @@ function refreshCookie(req: Request, res: Response, config: Config): RefreshCook
   };
 }
 
+/**
+ * The browser's Origin when it is an SPA of ours: listed in WEB_ORIGINS, or this very server
+ * under whatever name the customer used (127.0.0.1 and localhost are different origins).
+ */
+function appOrigin(req: Request, config: Config): string | null {
+  const origin = req.headers.origin;
+  if (!origin) return null;
+  if (config.webOrigins.includes(origin)) return origin;
+  try {
+    return new URL(origin).host === req.headers.host ? origin : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function httpContext(
   req: Request,
   res: Response,
@@ -55,6 +70,7 @@ export async function httpContext(
     viewer: await viewerOrReject(authenticator, req.headers.authorization),
     client: { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: req.headers['user-agent'] ?? null },
     refreshCookie: refreshCookie(req, res, config),
+    appOrigin: appOrigin(req, config),
     loaders: new RequestLoaders(),
     log: log.child({ requestId }),
     noteOperation: (operation) => noteOperation(res, operation),
@@ -73,6 +89,7 @@ export async function wsContext(
     viewer: await viewerOrReject(authenticator, connection.authorization),
     client: { ip: connection.ip, userAgent: null },
     refreshCookie: noRefreshCookie,
+    appOrigin: null,
     loaders: new RequestLoaders(),
     log: log.child({ requestId }),
   };

@@ -1,11 +1,206 @@
-import { Container, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Container, Group, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useAuth } from '../app/auth/AuthProvider';
+import { refreshAccessToken } from '../app/apollo/refresh';
+import { formatDateTime, viewerTimeZone } from '../app/format/time';
 import { usePageTitle } from '../app/page-title';
+import { errorMessage, ErrorNotice } from '../app/screen-states';
+import { BecomeProviderDocument, MySessionsDocument, RevokeSessionDocument } from '../gql/graphql';
+import { ProfileForm } from './ProfileForm';
+import { RequireSignIn } from './RequireSignIn';
 
 export function AccountPage() {
-  usePageTitle('Account');
+  usePageTitle('Your account');
   return (
-    <Container size="lg" py="xl">
-      <Title order={1}>Account</Title>
+    <RequireSignIn reason="Manage your account">
+      <Account />
+    </RequireSignIn>
+  );
+}
+
+function Account() {
+  const { viewer } = useAuth();
+  if (!viewer) return null;
+  return (
+    <Container size="md" py="xl">
+      <Title order={1} mb="lg">
+        Your account
+      </Title>
+      <Stack gap="lg">
+        <Section title="Profile">
+          <ProfileForm viewer={viewer} />
+        </Section>
+        <Section title="Where you are signed in">
+          <Sessions />
+        </Section>
+        <Section title={viewer.provider ? 'Your business' : 'Become a provider'}>
+          {viewer.provider ? (
+            <Group justify="space-between">
+              <Text>
+                You run <b>{viewer.provider.businessName}</b>.
+              </Text>
+              <Button component={Link} to="/provider" variant="default">
+                Open the provider console
+              </Button>
+            </Group>
+          ) : (
+            <BecomeProviderForm />
+          )}
+        </Section>
+      </Stack>
     </Container>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="md">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function Sessions() {
+  const { data, error, refetch } = useQuery(MySessionsDocument, { fetchPolicy: 'cache-and-network' });
+  const [revoke] = useMutation(RevokeSessionDocument);
+  const { signOutEverywhere } = useAuth();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const everywhere = async () => {
+    setBusy(true);
+    try {
+      const count = await signOutEverywhere();
+      notifications.show({
+        color: 'teal',
+        title: 'Signed out everywhere',
+        message: `${count} ${count === 1 ? 'session' : 'sessions'} ended.`,
+      });
+      void navigate('/sign-in');
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Not signed out', message: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (error) return <ErrorNotice error={error} retry={refetch} />;
+  return (
+    <Stack>
+      <Table.ScrollContainer minWidth={420}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Device</Table.Th>
+              <Table.Th>Last used</Table.Th>
+              <Table.Th>
+                <span className="visually-hidden">Actions</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data?.mySessions.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Text size="sm" lineClamp={1} title={s.userAgent ?? undefined}>
+                    {describeAgent(s.userAgent)}
+                  </Text>
+                  {s.current && (
+                    <Badge size="xs" variant="light">
+                      This device
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatDateTime(s.lastUsedAt)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {!s.current && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => void revoke({ variables: { id: s.id } }).then(() => refetch())}
+                    >
+                      Sign out this device
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group>
+        <Button color="red" variant="light" onClick={() => void everywhere()} loading={busy}>
+          Sign out everywhere
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function describeAgent(agent: string | null | undefined): string {
+  if (!agent) return 'Unknown device';
+  const browser = /Firefox|Edg|Chrome|Safari/.exec(agent)?.[0]?.replace('Edg', 'Edge') ?? 'Browser';
+  const os = /Windows|Mac OS X|Android|iPhone|Linux/.exec(agent)?.[0]?.replace('Mac OS X', 'macOS') ?? '';
+  return os ? `${browser} on ${os}` : browser;
+}
+
+function BecomeProviderForm() {
+  const [becomeProvider] = useMutation(BecomeProviderDocument);
+  const [failure, setFailure] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const form = useForm({
+    initialValues: { businessName: '', city: '', bio: '', timeZone: viewerTimeZone() },
+    validate: { businessName: (v) => (v.trim().length >= 2 ? null : 'Enter the name customers will see') },
+  });
+  const submit = form.onSubmit(async (v) => {
+    setFailure(null);
+    try {
+      await becomeProvider({
+        variables: {
+          input: { businessName: v.businessName.trim(), city: v.city.trim() || null, bio: v.bio.trim() || null, timeZone: v.timeZone },
+        },
+      });
+      // The role changed: a fresh token carries it.
+      await refreshAccessToken();
+      notifications.show({
+        color: 'teal',
+        title: 'Your business is open',
+        message: 'Add your services and hours in the provider console.',
+      });
+      void navigate('/provider');
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  });
+  return (
+    <form onSubmit={submit} aria-label="Become a provider">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          Offer your own services on HomeSer: set your hours and prices, and take bookings.
+        </Text>
+        {failure && (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        )}
+        <TextInput label="Business name" {...form.getInputProps('businessName')} />
+        <TextInput label="City" {...form.getInputProps('city')} />
+        <TextInput label="Time zone" description="IANA name, e.g. Asia/Dhaka" {...form.getInputProps('timeZone')} />
+        <Textarea label="About your business" autosize minRows={2} {...form.getInputProps('bio')} />
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            Become a provider
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

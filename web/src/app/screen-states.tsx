@@ -1,6 +1,6 @@
 // The three states a screen shows besides its content: loading, failed, empty. Messages
 // say what happened and what to do next.
-import { Alert, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Container, Group, Skeleton, Stack, Text, Title, type MantineSize } from '@mantine/core';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { ReactNode } from 'react';
 
@@ -63,5 +63,34 @@ export function CardSkeletons({ count = 6 }: { count?: number }) {
         </Card>
       ))}
     </>
+  );
+}
+
+/** A whole screen that failed to load: the notice, in the screen's column. */
+export function ErrorScreen({ error, retry, size = 'sm' }: { error: unknown; retry?: () => unknown; size?: MantineSize }) {
+  return (
+    <Container size={size} py="xl">
+      <ErrorNotice error={error} retry={retry} />
+    </Container>
+  );
+}
+
+/** A narrow screen still loading: a title bar and a card. */
+export function ScreenSkeleton({ label }: { label: string }) {
+  return (
+    <Container size="sm" py="xl" aria-busy="true" aria-label={label}>
+      <Skeleton height={32} width="60%" mb="md" />
+      <Skeleton height={220} />
+    </Container>
+  );
+}
+
+/** What went wrong with an action, inside the form or dialog that tried it. */
+export function FailureAlert({ message, title }: { message: string | null; title?: string }) {
+  if (!message) return null;
+  return (
+    <Alert color="red" role="alert" title={title}>
+      {message}
+    </Alert>
   );
 }

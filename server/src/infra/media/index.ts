@@ -6,12 +6,17 @@ import { createCloudinaryMediaStore } from './cloudinary-media-store';
 import { createLocalMediaStore } from './local-media-store';
 import type { MediaStore } from './media-store';
 
+const filesUnder = (dataDir: string) => join(dataDir.startsWith('memory://') ? '.data' : dataDir, 'media');
+
+/** Where local media files live; null when Cloudinary holds them. */
+export const localMediaDir = (config: Config): string | null => (config.cloudinary.url ? null : filesUnder(config.dataDir));
+
 export function openMediaStore(config: Config): { store: MediaStore; routes?: (app: Express) => void } {
   if (config.cloudinary.url) {
     return { store: createCloudinaryMediaStore({ url: config.cloudinary.url, uploadPrefix: config.cloudinary.uploadPrefix }) };
   }
   const local = createLocalMediaStore({
-    dir: join(config.dataDir.startsWith('memory://') ? '.data' : config.dataDir, 'media'),
+    dir: filesUnder(config.dataDir),
     publicUrl: config.publicUrl,
     secret: config.jwtSecret,
   });

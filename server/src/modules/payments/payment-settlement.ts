@@ -78,10 +78,10 @@ export class PaymentSettlement {
   }
 
   /** The booking a tran_id pays for, to send the customer back to it. */
-  async bookingOf(tranId: string | undefined): Promise<string | null> {
+  /** The booking a payment is for, and the SPA origin its customer paid from (null: unknown). */
+  async bookingOf(tranId: string | undefined): Promise<{ bookingId: string; returnOrigin: string | null } | null> {
     if (!tranId) return null;
-    const payment = await this.prisma.payment.findUnique({ where: { tranId }, select: { bookingId: true } });
-    return payment?.bookingId ?? null;
+    return this.prisma.payment.findUnique({ where: { tranId }, select: { bookingId: true, returnOrigin: true } });
   }
 
   private async markUnpaid(tranId: string, status: 'FAILED' | 'CANCELLED'): Promise<Settlement> {

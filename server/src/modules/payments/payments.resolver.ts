@@ -21,7 +21,7 @@ export class PaymentsResolver {
   @ForApiKeys(ApiScope.BOOKINGS_WRITE)
   @Mutation(() => PaymentSession)
   async startPayment(@Arg('bookingId', () => ID) bookingId: string, @Ctx() ctx: AppContext): Promise<PaymentSession> {
-    const session = await this.paymentsService.startPayment(viewerOf(ctx), bookingId);
+    const session = await this.paymentsService.startPayment(viewerOf(ctx), bookingId, ctx.appOrigin);
     return { payment: paymentView(session.payment), redirectUrl: session.redirectUrl };
   }
 

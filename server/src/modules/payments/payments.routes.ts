@@ -25,8 +25,10 @@ export function paymentRoutes(settlement: PaymentSettlement, spaUrl: () => strin
       const fields = fieldsOf(req);
       const result =
         outcome === 'success' && fields.tran_id && fields.val_id ? await settlement.settle(fields.tran_id, fields.val_id) : null;
-      const bookingId = result?.payment?.bookingId ?? (await settlement.bookingOf(fields.tran_id));
-      const target = new URL(bookingId ? `/bookings/${bookingId}` : '/bookings', spaUrl());
+      const payment = await settlement.bookingOf(fields.tran_id);
+      const bookingId = result?.payment?.bookingId ?? payment?.bookingId;
+      // Back to the origin the customer paid from (recorded by startPayment, never taken from the request).
+      const target = new URL(bookingId ? `/bookings/${bookingId}` : '/bookings', payment?.returnOrigin ?? spaUrl());
       target.searchParams.set('payment', outcome);
       res.redirect(303, target.toString());
     };

@@ -28,16 +28,26 @@ export class PaymentsService {
     private readonly log: Logger,
   ) {}
 
-  /** Opens a gateway session for the viewer's PENDING_PAYMENT booking; a second call reuses the open one. */
-  async startPayment(viewer: Viewer, bookingId: string): Promise<{ payment: PaymentRow; redirectUrl: string }> {
+  /**
+   * Opens a gateway session for the viewer's PENDING_PAYMENT booking; a second call reuses the open one.
+   * returnOrigin: the SPA origin the customer is using, where the gateway's return sends them back.
+   */
+  async startPayment(
+    viewer: Viewer,
+    bookingId: string,
+    returnOrigin: string | null = null,
+  ): Promise<{ payment: PaymentRow; redirectUrl: string }> {
     const booking = await this.bookings.bookingForPayment(viewer, bookingId);
     const open = await this.prisma.payment.findFirst({ where: { bookingId, status: 'INITIATED' } });
-    if (open) return this.reuse(open);
+    if (open) {
+      if (open.returnOrigin !== returnOrigin) await this.prisma.payment.update({ where: { id: open.id }, data: { returnOrigin } });
+      return this.reuse(open);
+    }
 
     let payment: PaymentRow;
     try {
       payment = await this.prisma.payment.create({
-        data: { bookingId, tranId: newTranId(), amount: booking.priceAmount, currency: booking.currency },
+        data: { bookingId, tranId: newTranId(), amount: booking.priceAmount, currency: booking.currency, returnOrigin },
       });
     } catch (err) {
       // A concurrent call opened it first (one INITIATED payment per booking).

@@ -1,0 +1,14 @@
+// Uploads one image the way both media backends take it: a multipart form with the signed
+// fields first, then the file (Cloudinary's direct upload, or our local /media/upload).
+export async function uploadImage(
+  signature: { uploadUrl: string; fields: { name: string; value: string }[] },
+  file: File,
+): Promise<string> {
+  const form = new FormData();
+  for (const field of signature.fields) form.append(field.name, field.value);
+  form.append('file', file);
+  const response = await fetch(signature.uploadUrl, { method: 'POST', body: form });
+  const body = (await response.json().catch(() => ({}))) as { public_id?: string; error?: { message?: string } };
+  if (!response.ok || !body.public_id) throw new Error(body.error?.message ?? 'The image was not uploaded; try a smaller JPEG or PNG');
+  return body.public_id;
+}
