@@ -8,6 +8,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: 'http://127.0.0.1:4000', ws: true },
       '/media': 'http://127.0.0.1:4000',
+      '/schema.graphql': 'http://127.0.0.1:4000',
     },
   },
 });
