@@ -1,5 +1,5 @@
 // Prisma CLI configuration. Offline machines cannot download Prisma's Rust schema
-// engine, so the CLI runs its JS engine through a driver adapter (DESIGN.md, "Offline Prisma").
+// engine, so the CLI runs its JS engine through a driver adapter (docs/architecture.md, "Offline Prisma").
 // adapter-pg 7 is installed under an alias: 6.19's adapter fails on the `name` column type.
 import { PrismaPg } from '@prisma/adapter-pg-cli';
 import { defineConfig } from 'prisma/config';

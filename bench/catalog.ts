@@ -4,7 +4,7 @@
 //
 //   cd server && NODE_ENV=production npx tsx ../bench/catalog.ts    # BENCH_SECONDS=10 BENCH_CONNECTIONS=50
 //
-// Cases: the bare Express route (and a bare node:http one, DESIGN.md's yardstick); the edge
+// Cases: the bare Express route (and a bare node:http one, docs/architecture.md's yardstick); the edge
 // response cache (anonymous GET, installed in front of the app the way app.ts wires it);
 // executed GraphQL with the data cache warm (POST, which the edge never keeps); executed
 // with every cache off (CACHE_TTL_SECONDS=0), at 50 connections and at 1 (one miss alone).

@@ -63,7 +63,7 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
 
   const infra = await openInfra(config, log);
   const modules = await composeModules(infra);
-  // Anonymous catalog GETs are answered before Express from a response cache (DESIGN.md, "Performance").
+  // Anonymous catalog GETs are answered before Express from a response cache (docs/architecture.md, "Performance").
   const edge = createResponseCache(modules.services.catalog, { ttlSeconds: config.cacheTtlSeconds });
   httpServer.removeAllListeners('request').on('request', edge.handle(app));
   const schema = await buildAppSchema(modules.container);
@@ -76,6 +76,9 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
 
   const apollo = new ApolloServer<AppContext>({
     schema,
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop only Apollo, then re-raise
+    // the signal and kill the process before the jobs and pools are closed.
+    stopOnTerminationSignals: false,
     formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,

@@ -1,4 +1,4 @@
-// Every transition by every actor in every status (DESIGN.md's table), the time rules
+// Every transition by every actor in every status (docs/architecture.md's table), the time rules
 // around it, cancellation refunds, rescheduling, and transitions racing each other.
 import { aCustomer, anAdmin, type Account } from './support/accounts';
 import {
@@ -37,7 +37,7 @@ type Action = keyof typeof MUTATIONS;
 type Actor = keyof typeof people;
 type Status = 'REQUESTED' | 'PENDING_PAYMENT' | 'CONFIRMED' | 'COMPLETED' | 'REJECTED' | 'CANCELLED' | 'EXPIRED';
 
-// DESIGN.md "Bookings", written out again here so the test states the rule it checks.
+// docs/architecture.md "Bookings", written out again here so the test states the rule it checks.
 const ALLOWED: Record<Status, Partial<Record<Actor, Action[]>>> = {
   REQUESTED: { customer: ['cancel', 'reschedule'], provider: ['accept', 'reject'], admin: ['cancel'] },
   PENDING_PAYMENT: { customer: ['cancel', 'reschedule'], provider: ['cancel'], admin: ['cancel'] },

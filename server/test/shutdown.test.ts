@@ -19,6 +19,8 @@ it('stops on SIGTERM: finishes, closes its pools and exits 0', async () => {
     cwd: `${__dirname}/..`,
     env: {
       ...process.env,
+      // As operators run it: outside NODE_ENV=test libraries (Apollo) add signal handlers of their own.
+      NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: db.url,

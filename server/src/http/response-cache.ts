@@ -1,5 +1,5 @@
 // The edge cache: anonymous `GET /graphql` reads of public catalog data answered from
-// memory on the raw HTTP server, before Express and Apollo (DESIGN.md "Performance":
+// memory on the raw HTTP server, before Express and Apollo (docs/architecture.md "Performance":
 // executed GraphQL reaches ~5% of a bare route here; a replayed response ~100%).
 //
 // - Only GETs without Authorization, carrying Apollo's CSRF preflight header, whose every

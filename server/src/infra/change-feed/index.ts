@@ -1,6 +1,6 @@
 // The change feed port: stamped change_event rows in commit order, live (attach) and from
 // the table (read). Built from the database, pub/sub and configuration; which instance
-// stamps and what rings it stays in here (DESIGN.md, "the table is the mailbox").
+// stamps and what rings it stays in here (docs/architecture.md, "the table is the mailbox").
 import type { Config } from '../../config';
 import type { Database } from '../database';
 import type { Logger } from '../logger';

@@ -3,7 +3,7 @@
 //
 // Visibility: a booking the viewer may not see reads exactly like one that does not
 // exist: `booking(id)` answers null for both, so ids cannot be probed. (Mutations by a
-// stranger answer FORBIDDEN, as DESIGN.md's table says; ids are random UUIDs.)
+// stranger answer FORBIDDEN, as docs/architecture.md's table says; ids are random UUIDs.)
 // Lists: newest start first (startsAt desc, id desc as the tie-break), keyset cursors
 // over that pair, so a page never repeats or skips rows when bookings are added.
 import DataLoader from 'dataloader';

@@ -1,4 +1,4 @@
-// Who may do what to a booking, and when: DESIGN.md's table as data, plus the time rules
+// Who may do what to a booking, and when: docs/architecture.md's table as data, plus the time rules
 // the table states in words. Pure: the booking, the actor and `now` go in; an answer
 // comes out. bookings.service.ts's one `transition` function asks it before every write.
 import type { BookingStatus } from '../../generated/prisma/enums';

@@ -1,6 +1,6 @@
 // Which operations are public catalog reads: they do not depend on the viewer, so they go
 // as GET with a persisted-query hash and without credentials, and the server's response
-// cache can answer them (DESIGN.md, "Performance").
+// cache can answer them (docs/architecture.md, "Performance").
 import { Kind, OperationTypeNode, type DocumentNode } from 'graphql';
 
 const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
