@@ -6,7 +6,7 @@ import { openMediaStore } from './infra/media';
 import type { ModuleParts } from './modules/module';
 import { analyticsModule } from './modules/analytics';
 import { availabilityModule } from './modules/availability';
-import { bookingsModule } from './modules/bookings';
+import { bookedTimes, bookingsModule } from './modules/bookings';
 import { catalogModule } from './modules/catalog';
 import { emailModule } from './modules/email';
 import { identityModule } from './modules/identity';
@@ -21,7 +21,7 @@ export async function composeModules(infra: Infra) {
   // Availability is built after the catalog it reads; the catalog reaches it lazily.
   const late: { availability?: ReturnType<typeof availabilityModule>['availability'] } = {};
   const catalog = catalogModule(infra, { users: identity.users, media: media.store, freeSlots: () => late.availability! });
-  const availability = availabilityModule(infra, { catalog: catalog.catalog });
+  const availability = availabilityModule(infra, { catalog: catalog.catalog, bookings: bookedTimes(infra) });
   late.availability = availability.availability;
   // Bookings offer REVIEW until a booking has its review; reviews, built after bookings, answer.
   const reviewed: { by?: ReturnType<typeof reviewsModule>['reviews'] } = {};

@@ -8,6 +8,10 @@ import {
   AvailabilityExceptionInput,
   AvailabilitySettings,
   AvailabilitySettingsInput,
+  BookingLimits,
+  BookingLimitsInput,
+  ServiceScheduling,
+  ServiceSchedulingInput,
   Slot,
 } from './availability.types';
 
@@ -17,8 +21,41 @@ export class AvailabilityResolver {
 
   @ForApiKeys(ApiScope.CATALOG_READ)
   @Query(() => [Slot])
-  availableSlots(@Arg('serviceId', () => ID) serviceId: string, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date) {
-    return this.availability.availableSlots(serviceId, from, to);
+  availableSlots(
+    @Arg('serviceId', () => ID) serviceId: string,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Arg('timeZone', () => String, {
+      nullable: true,
+      description: "Each slot's localDate/localTime in this IANA zone (the provider's when absent).",
+    })
+    timeZone: string | null,
+  ) {
+    return this.availability.availableSlots(serviceId, from, to, timeZone);
+  }
+
+  @ForApiKeys(ApiScope.CATALOG_READ)
+  @Query(() => ServiceScheduling, { description: 'How a service is scheduled: interval, buffers, notice, horizon, seats, limits.' })
+  serviceScheduling(@Arg('serviceId', () => ID) serviceId: string) {
+    return this.availability.serviceScheduling(serviceId);
+  }
+
+  @Authorized()
+  @Mutation(() => ServiceScheduling, {
+    description: "The provider sets every field of one service's scheduling (absent ones to defaults).",
+  })
+  setServiceScheduling(
+    @Arg('serviceId', () => ID) serviceId: string,
+    @Arg('input', () => ServiceSchedulingInput) input: ServiceSchedulingInput,
+    @Ctx() ctx: AppContext,
+  ) {
+    return this.availability.setServiceScheduling(viewerOf(ctx), serviceId, input);
+  }
+
+  @Authorized()
+  @Mutation(() => BookingLimits, { description: "The provider's booking limits over all their services; null fields: no limit." })
+  setBookingLimits(@Arg('input', () => BookingLimitsInput) input: BookingLimitsInput, @Ctx() ctx: AppContext) {
+    return this.availability.setBookingLimits(viewerOf(ctx), input);
   }
 
   @Authorized()
@@ -52,5 +89,10 @@ export class AvailabilityResolver {
     @Arg('to', () => String, { nullable: true }) to: string | null,
   ) {
     return this.availability.exceptions(settings.providerId, from, to);
+  }
+
+  @FieldResolver(() => BookingLimits)
+  bookingLimits(@Ctx() ctx: AppContext) {
+    return this.availability.bookingLimits(viewerOf(ctx));
   }
 }

@@ -1,15 +1,20 @@
 // What providers do with their hours (set weekly rules and settings, add and remove
 // exceptions) and what customers ask of them (free slots of a service). Bookings asks
 // it whether a start is bookable right now, on fresh data.
-import { DateTime } from 'luxon';
 import { DomainError, badInput, notFound } from '../../domain-error';
 import type { Viewer } from '../identity/viewer';
+import { canonicalZone } from '../../input-validation';
 import { checkWindow, parseDateBound, parseException, parseSettings } from './availability-input';
-import type { BookableService, ProviderScheduling, SchedulingCatalog } from './catalog-port';
+import type { ProviderBookings } from './bookings-port';
+import type { ProviderScheduling, SchedulingCatalog } from './catalog-port';
 import type { FreeSlotSearcher } from './free-slot-search';
-import { computeSlots, isBookableStart, type Slot, type SlotQuery } from './slot-calculator';
+import { parseBookingLimits, parseServiceScheduling } from './scheduling-policy-input';
+import type { BookingLimits, PolicyStore, ServicePolicy } from './scheduling-policy';
+import { bookableSlot, computeSlots, latestStart, type Slot } from './slot-calculator';
 import type { SlotCache } from './slot-cache';
-import { toDateException, type ProviderCalendar, type ScheduleStore } from './schedule-store';
+import { bookedWindow, effectiveNoticeMinutes, slotQuery, type BookingTarget } from './slot-query';
+import { toDateException, type ScheduleStore } from './schedule-store';
+import { ZoneClock } from './zone-clock';
 
 const MS_PER_MINUTE = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,11 +23,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (id: string) => UUID.test(id);
 
 export const slotTaken = () => new DomainError('SLOT_UNAVAILABLE', 'That time was just taken; pick another slot');
+export const limitReached = () =>
+  new DomainError('SLOT_UNAVAILABLE', 'That day or week is fully booked for this service or provider; pick another day', {
+    reason: 'LIMIT',
+  });
 
-/** A service that can be booked now, with its provider's scheduling settings. */
-export interface BookingTarget {
-  service: BookableService;
-  scheduling: ProviderScheduling;
+export type { BookingTarget };
+
+/** A slot as availableSlots answers it: seats left, and its local date and time in the zone asked for. */
+export interface SlotView extends Slot {
+  timeZone: string;
+  localDate: string; // YYYY-MM-DD
+  localTime: string; // HH:mm
 }
 
 /** What myAvailability and setAvailability return; exceptions are a field resolver. */
@@ -37,6 +49,8 @@ export interface SettingsView {
 export interface AvailabilityDeps {
   catalog: SchedulingCatalog;
   store: ScheduleStore;
+  policies: PolicyStore;
+  bookings: ProviderBookings;
   slotCache: SlotCache;
   freeSlots: FreeSlotSearcher;
   now?: () => Date;
@@ -45,12 +59,15 @@ export interface AvailabilityDeps {
 export class AvailabilityService {
   private readonly catalog: SchedulingCatalog;
   private readonly store: ScheduleStore;
+  private readonly policies: PolicyStore;
+  private readonly bookings: ProviderBookings;
   private readonly slotCache: SlotCache;
   private readonly freeSlots: FreeSlotSearcher;
   private readonly now: () => Date;
 
   constructor(deps: AvailabilityDeps) {
-    ({ catalog: this.catalog, store: this.store, slotCache: this.slotCache, freeSlots: this.freeSlots } = deps);
+    ({ catalog: this.catalog, store: this.store, policies: this.policies, bookings: this.bookings } = deps);
+    ({ slotCache: this.slotCache, freeSlots: this.freeSlots } = deps);
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -97,24 +114,35 @@ export class AvailabilityService {
     return rows.map(toExceptionView);
   }
 
-  /** Every bookable slot of the service starting in [from, to); cached per provider version. */
-  async availableSlots(serviceId: string, from: Date, to: Date): Promise<Slot[]> {
+  /**
+   * Every bookable slot of the service starting in [from, to), cached per provider
+   * version, with each slot's local date and time in `timeZone` (the provider's when absent).
+   */
+  async availableSlots(serviceId: string, from: Date, to: Date, timeZone?: string | null): Promise<SlotView[]> {
     checkWindow(from, to);
-    const { service, scheduling } = await this.slotCache.target(await this.catalog.version(), serviceId, () =>
-      this.bookingTarget(serviceId),
-    );
+    const zone = timeZone == null ? null : canonicalZone(timeZone);
+    if (timeZone != null && zone === null) throw badInput('timeZone', `"${timeZone}" is not an IANA time zone; try "Asia/Dhaka"`);
+    const target = await this.slotCache.target(await this.catalog.version(), serviceId, () => this.bookingTarget(serviceId));
+    const { service, scheduling } = target;
     const facts = [service.id, service.durationMinutes, service.bufferMinutes, scheduling.timeZone, scheduling.minNoticeMinutes];
     const slots = await this.slotCache.slots(
       scheduling.id,
       [...facts, scheduling.maxAdvanceDays, from.getTime(), to.getTime()],
       async () => {
-        const calendar = await this.store.calendar(scheduling.id, from, to, heldMs(service));
-        return computeSlots(this.query({ service, scheduling }, calendar, from, to, this.now()));
+        const window = bookedWindow(target, from, to);
+        const [calendar, booked] = await Promise.all([
+          this.store.calendar(scheduling.id, from, to),
+          this.bookings.bookedTimes(scheduling.id, window),
+        ]);
+        return computeSlots(slotQuery(target, calendar, booked, { from, to, now: this.now() }));
       },
     );
     // A cached answer may be a TTL old: drop the slots that have since come within notice.
-    const earliest = this.now().getTime() + scheduling.minNoticeMinutes * MS_PER_MINUTE;
-    return slots.filter((s) => s.startsAt.getTime() >= earliest);
+    const earliest = this.now().getTime() + effectiveNoticeMinutes(target) * MS_PER_MINUTE;
+    return withLocalTimes(
+      slots.filter((s) => s.startsAt.getTime() >= earliest),
+      zone ?? scheduling.timeZone,
+    );
   }
 
   /** The catalog's filter: active services with a free slot starting in [from, to). */
@@ -128,36 +156,81 @@ export class AvailabilityService {
     const service = isUuid(serviceId) ? await this.catalog.serviceForBooking(serviceId) : null;
     const scheduling = service?.active ? await this.catalog.providerScheduling(service.providerId) : null;
     if (!service || !scheduling) throw new DomainError('NOT_FOUND', 'That service was not found or is no longer offered');
-    return { service, scheduling };
+    const [policy, providerLimits] = await Promise.all([
+      this.policies.servicePolicy(service.id),
+      this.policies.providerLimits(scheduling.id),
+    ]);
+    return { service, scheduling, policy, providerLimits };
+  }
+
+  /** The scheduling policy of a service (defaults when its provider never set one). */
+  async serviceScheduling(serviceId: string): Promise<ServicePolicy> {
+    return (await this.bookingTarget(serviceId)).policy;
+  }
+
+  /** The provider sets how one of their services is scheduled; every field is written (absent ones to defaults). */
+  async setServiceScheduling(viewer: Viewer, serviceId: string, input: unknown): Promise<ServicePolicy> {
+    const provider = await this.providerOf(viewer);
+    const service = isUuid(serviceId) ? await this.catalog.serviceForBooking(serviceId) : null;
+    if (!service || service.providerId !== provider.id) throw notFound('That service of yours');
+    const policy = await this.policies.setServicePolicy(service.id, parseServiceScheduling(input));
+    await this.catalog.catalogChanged(); // availableSlots caches its target under the catalog's version
+    await this.slotCache.providerChanged(provider.id);
+    return policy;
+  }
+
+  async bookingLimits(viewer: Viewer): Promise<BookingLimits> {
+    return this.policies.providerLimits((await this.providerOf(viewer)).id);
+  }
+
+  /** The provider's limits over all their services (null fields: no limit). */
+  async setBookingLimits(viewer: Viewer, input: unknown): Promise<BookingLimits> {
+    const provider = await this.providerOf(viewer);
+    const limits = await this.policies.setProviderLimits(provider.id, parseBookingLimits(input));
+    await this.catalog.catalogChanged();
+    await this.slotCache.providerChanged(provider.id);
+    return limits;
   }
 
   /**
-   * Throws unless availableSlots would return startsAt right now, computed on fresh data
-   * (no cache). ignoreBookingId leaves a booking's own hold out (rescheduling it).
-   * The database constraint stays the final guard against a booking committed meanwhile.
+   * The slot availableSlots would return at startsAt right now, computed on fresh data
+   * (no cache), or an error saying why not. ignoreBookingId leaves a booking's own hold
+   * out (rescheduling it). The database constraints stay the final guard against a
+   * booking committed meanwhile, and bookings re-checks limits under its lock.
    */
-  async assertBookable(target: BookingTarget, startsAt: Date, ignoreBookingId?: string): Promise<void> {
+  async assertBookable(target: BookingTarget, startsAt: Date, ignoreBookingId?: string): Promise<Slot> {
     const { scheduling } = target;
     const now = this.now();
     const at = startsAt.getTime();
+    const notice = effectiveNoticeMinutes(target);
     if (!Number.isFinite(at)) throw badInput('startsAt', 'startsAt must be a valid instant');
     if (at <= now.getTime()) throw badInput('startsAt', 'That time is in the past; pick a slot from availableSlots');
-    if (at < now.getTime() + scheduling.minNoticeMinutes * MS_PER_MINUTE) {
-      throw badInput('startsAt', `This provider needs at least ${scheduling.minNoticeMinutes} minutes' notice; pick a later slot`);
-    }
-    if (at > DateTime.fromJSDate(now, { zone: scheduling.timeZone }).plus({ days: scheduling.maxAdvanceDays }).toMillis()) {
-      throw badInput('startsAt', `This provider takes bookings at most ${scheduling.maxAdvanceDays} days ahead; pick an earlier slot`);
+    if (at < now.getTime() + notice * MS_PER_MINUTE) {
+      throw badInput('startsAt', `This service needs at least ${notice} minutes' notice; pick a later slot`);
     }
     const end = new Date(at + 1);
-    const calendar = await this.store.calendar(scheduling.id, startsAt, end, heldMs(target.service), ignoreBookingId);
-    const query = this.query(target, calendar, startsAt, end, now);
-    if (!isBookableStart({ ...query, busy: [] }, startsAt)) {
+    const [calendar, booked] = await Promise.all([
+      this.store.calendar(scheduling.id, startsAt, end),
+      this.bookings.bookedTimes(scheduling.id, bookedWindow(target, startsAt, end), ignoreBookingId),
+    ]);
+    const query = slotQuery(target, calendar, booked, { from: startsAt, to: end, now });
+    if (at > latestStart(query)) {
+      const h = target.policy.horizon;
+      const reach = h
+        ? `This service takes bookings at most ${h.amount} ${h.unit === 'ROLLING_HOURS' ? 'hours' : 'days'} ahead`
+        : `This provider takes bookings at most ${scheduling.maxAdvanceDays} days ahead`;
+      throw badInput('startsAt', `${reach}; pick an earlier slot`);
+    }
+    if (!bookableSlot({ ...query, busy: [], limits: [] }, startsAt)) {
       throw badInput(
         'startsAt',
         "That time is not one of this service's slots (outside working hours, blocked, or off the slot grid); pick one from availableSlots",
       );
     }
-    if (!isBookableStart(query, startsAt)) throw slotTaken();
+    if (!bookableSlot({ ...query, limits: [] }, startsAt)) throw slotTaken();
+    const slot = bookableSlot(query, startsAt);
+    if (!slot) throw limitReached();
+    return slot;
   }
 
   /** Call after any committed change that frees or takes a provider's time. */
@@ -181,24 +254,18 @@ export class AvailabilityService {
       maxAdvanceDays: provider.maxAdvanceDays,
     };
   }
-
-  private query({ service, scheduling }: BookingTarget, calendar: ProviderCalendar, from: Date, to: Date, now: Date): SlotQuery {
-    return {
-      ...calendar,
-      timeZone: scheduling.timeZone,
-      durationMinutes: service.durationMinutes,
-      bufferMinutes: service.bufferMinutes,
-      minNoticeMinutes: scheduling.minNoticeMinutes,
-      maxAdvanceDays: scheduling.maxAdvanceDays,
-      now,
-      from,
-      to,
-    };
-  }
 }
-
-const heldMs = (s: BookableService) => (s.durationMinutes + s.bufferMinutes) * MS_PER_MINUTE;
 
 function toExceptionView(e: Parameters<typeof toDateException>[0]) {
   return { id: e.id, ...toDateException(e) };
+}
+
+/** Local dates and times by the zone's offsets over the slots' span: arithmetic, not a Luxon call per slot. */
+function withLocalTimes(slots: Slot[], timeZone: string): SlotView[] {
+  if (!slots.length) return [];
+  const clock = ZoneClock.covering(timeZone, slots[0]!.startsAt.getTime(), slots[slots.length - 1]!.startsAt.getTime() + 1);
+  return slots.map((s) => {
+    const wall = new Date(clock.wallOf(s.startsAt.getTime())).toISOString();
+    return { ...s, timeZone, localDate: wall.slice(0, 10), localTime: wall.slice(11, 16) };
+  });
 }

@@ -4,17 +4,21 @@ import type { Infra } from '../../infra';
 import type { ModuleParts } from '../module';
 import { AvailabilityResolver } from './availability.resolver';
 import { AvailabilityService } from './availability.service';
+import type { ProviderBookings } from './bookings-port';
 import type { SchedulingCatalog } from './catalog-port';
 import { FreeSlotSearcher } from './free-slot-search';
+import { PolicyStore } from './scheduling-policy';
 import { ScheduleStore } from './schedule-store';
 import { SlotCache } from './slot-cache';
 
 export const availabilityResolvers = [AvailabilityResolver] as const;
 
-export function availabilityModule(infra: Infra, deps: { catalog: SchedulingCatalog }) {
+export function availabilityModule(infra: Infra, deps: { catalog: SchedulingCatalog; bookings: ProviderBookings }) {
   const availability = new AvailabilityService({
     catalog: deps.catalog,
     store: new ScheduleStore(infra.prisma),
+    policies: new PolicyStore(infra.prisma),
+    bookings: deps.bookings,
     slotCache: new SlotCache(infra.cache, infra.config.cacheTtlSeconds),
     freeSlots: new FreeSlotSearcher(infra.prisma),
   });

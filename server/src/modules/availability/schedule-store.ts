@@ -4,18 +4,17 @@ import type { AvailabilityException as ExceptionRow, Prisma, AvailabilityRule as
 import type { BookingStatus } from '../../generated/prisma/enums';
 import type { Db } from '../../infra/database';
 import type { ExceptionInput, RuleInput } from './availability-input';
-import type { BusyInterval, DateException, WeeklyRule } from './slot-calculator';
+import type { DateException, WeeklyRule } from './slot-calculator';
 
 /** The statuses that hold a slot; the same list as the booking_no_overlap constraint's. */
 export const HOLDING_STATUSES: BookingStatus[] = ['REQUESTED', 'PENDING_PAYMENT', 'CONFIRMED'];
 
 const MS_PER_DAY = 86_400_000;
 
-/** Everything the slot calculator needs of one provider around a window. */
+/** The provider's own hours around a window: weekly rules and dated exceptions. */
 export interface ProviderCalendar {
   rules: WeeklyRule[];
   exceptions: DateException[];
-  busy: BusyInterval[];
 }
 
 /** A @db.Date value (UTC midnight) as the provider's local date string. */
@@ -45,37 +44,25 @@ export class ScheduleStore {
   }
 
   /**
-   * Rules, exceptions and busy intervals for slots starting in [from, to) that hold the
-   * provider for heldMs each. Local dates of any zone lie within a day of the UTC ones,
-   * and the calculator looks a day further: two days either side covers both.
+   * Rules and exceptions for slots starting in [from, to). Local dates of any zone lie
+   * within a day of the UTC ones, and the calculator looks two days further: three days
+   * either side covers both.
    */
-  async calendar(providerId: string, from: Date, to: Date, heldMs: number, ignoreBookingId?: string): Promise<ProviderCalendar> {
+  async calendar(providerId: string, from: Date, to: Date): Promise<ProviderCalendar> {
     const [firstDate, lastDate] = [
-      dateString(new Date(from.getTime() - 2 * MS_PER_DAY)),
-      dateString(new Date(to.getTime() + 2 * MS_PER_DAY)),
+      dateString(new Date(from.getTime() - 3 * MS_PER_DAY)),
+      dateString(new Date(to.getTime() + 3 * MS_PER_DAY)),
     ];
-    const busyUntil = new Date(to.getTime() + heldMs);
-    // One round trip instead of three (this is the cold path of availableSlots).
-    const [row] = await this.prisma.$queryRaw<{ rules: WeeklyRule[]; exceptions: DateException[]; busy: [number, number][] }[]>`
+    // One round trip instead of two (this is the cold path of availableSlots).
+    const [row] = await this.prisma.$queryRaw<ProviderCalendar[]>`
       SELECT
         (SELECT coalesce(json_agg(json_build_object('weekday', weekday, 'startMinute', start_minute, 'endMinute', end_minute)), '[]'::json)
            FROM availability_rule WHERE provider_id = ${providerId}::uuid) AS rules,
         (SELECT coalesce(json_agg(json_build_object(
                   'date', to_char(date, 'YYYY-MM-DD'), 'kind', kind, 'startMinute', start_minute, 'endMinute', end_minute)), '[]'::json)
            FROM availability_exception
-           WHERE provider_id = ${providerId}::uuid AND date BETWEEN ${firstDate}::date AND ${lastDate}::date) AS exceptions,
-        (SELECT coalesce(json_agg(json_build_array(
-                  floor(extract(epoch FROM starts_at) * 1000), floor(extract(epoch FROM blocked_until) * 1000))), '[]'::json)
-           FROM booking
-           WHERE provider_id = ${providerId}::uuid
-             AND status IN ('REQUESTED', 'PENDING_PAYMENT', 'CONFIRMED') -- HOLDING_STATUSES
-             AND starts_at < ${busyUntil}::timestamptz AND blocked_until > ${from}::timestamptz
-             AND (${ignoreBookingId ?? null}::uuid IS NULL OR id <> ${ignoreBookingId ?? null}::uuid)) AS busy`;
-    return {
-      rules: row!.rules,
-      exceptions: row!.exceptions,
-      busy: row!.busy.map(([start, end]) => ({ start: new Date(Number(start)), end: new Date(Number(end)) })),
-    };
+           WHERE provider_id = ${providerId}::uuid AND date BETWEEN ${firstDate}::date AND ${lastDate}::date) AS exceptions`;
+    return row!;
   }
 
   /** Replaces every rule of the provider in one transaction (the trigger emits one event). */

@@ -80,7 +80,7 @@ const MS_PER_DAY = 86_400_000;
 export function computeSlots(q: SlotQuery): Slot[] {
   assertSaneQuery(q);
   const earliest = q.now.getTime() + q.minNoticeMinutes * MS_PER_MINUTE;
-  const window = { start: Math.max(q.from.getTime(), earliest), end: Math.min(q.to.getTime(), horizonEnd(q) + 1) };
+  const window = { start: Math.max(q.from.getTime(), earliest), end: Math.min(q.to.getTime(), latestStart(q) + 1) };
   if (window.start >= window.end) return [];
   const durationMs = q.durationMinutes * MS_PER_MINUTE;
   const intervalMs = (q.intervalMinutes ?? q.durationMinutes) * MS_PER_MINUTE;
@@ -143,8 +143,8 @@ export function bookableSlot(q: SlotQuery, startsAt: Date): Slot | null {
   return slots.find((slot) => slot.startsAt.getTime() === at) ?? null;
 }
 
-/** The latest bookable start, in epoch ms. */
-function horizonEnd(q: SlotQuery): number {
+/** The latest bookable start by the horizon, in epoch ms. */
+export function latestStart(q: SlotQuery): number {
   const now = DateTime.fromJSDate(q.now, { zone: q.timeZone });
   const horizon = q.horizon ?? { unit: 'ROLLING_DAYS', amount: q.maxAdvanceDays };
   switch (horizon.unit) {

@@ -35,6 +35,8 @@ export interface BookingFacts {
 export interface CancellationPolicy {
   /** A customer cancelling a CONFIRMED booking more than this many hours ahead gets everything back. */
   fullRefundHours: number;
+  /** The service's own reschedule window; without one, a CONFIRMED booking moves until the full refund closes. */
+  rescheduleNoticeMinutes?: number | null;
 }
 
 const VERB: Record<BookingAction, string> = {
@@ -58,6 +60,11 @@ export function refusal(action: BookingAction, actor: Actor, b: BookingFacts, no
     case 'PAY':
       return !b.holdExpiresAt || b.holdExpiresAt <= now ? 'The hold on this slot has expired; book it again' : null;
     case 'RESCHEDULE':
+      if (policy.rescheduleNoticeMinutes != null) {
+        return b.startsAt.getTime() - now.getTime() < policy.rescheduleNoticeMinutes * 60_000
+          ? `This service's bookings can be rescheduled only until ${policy.rescheduleNoticeMinutes} minutes before they start; cancel it instead`
+          : null;
+      }
       return b.status === 'CONFIRMED' && !beforeFullRefundCloses(b, now, policy)
         ? `A confirmed booking can be rescheduled only until ${policy.fullRefundHours} hours before it starts; cancel it instead`
         : null;

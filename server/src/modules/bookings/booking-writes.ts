@@ -1,6 +1,7 @@
 // Small pieces every booking write shares: where a booking ends and stops blocking, and
 // what to do when PostgreSQL picks it as a deadlock victim.
 import { sqlState } from '../../infra/database';
+import type { BookingTarget } from '../availability/slot-query';
 
 const MS_PER_MINUTE = 60_000;
 export const DEADLOCK_DETECTED = '40P01';
@@ -28,8 +29,13 @@ export async function onDeadlockRetry<T>(write: () => Promise<T>, attempts = 3):
  */
 export const BOOKING_TX = { maxWait: 15_000, timeout: 15_000 } as const;
 
-/** endsAt and blockedUntil (end + the service's buffer) of a booking starting at startsAt. */
-export function bookingTimes(service: { durationMinutes: number; bufferMinutes: number }, startsAt: Date) {
-  const endsAt = new Date(startsAt.getTime() + service.durationMinutes * MS_PER_MINUTE);
-  return { endsAt, blockedUntil: new Date(endsAt.getTime() + service.bufferMinutes * MS_PER_MINUTE) };
+/** endsAt, and the blocked time around it (the service's buffers before and after) of a booking starting at startsAt. */
+export function bookingTimes(target: BookingTarget, startsAt: Date) {
+  const endsAt = new Date(startsAt.getTime() + target.service.durationMinutes * MS_PER_MINUTE);
+  const before = target.policy.bufferBeforeMinutes;
+  return {
+    endsAt,
+    blockedFrom: before > 0 ? new Date(startsAt.getTime() - before * MS_PER_MINUTE) : null,
+    blockedUntil: new Date(endsAt.getTime() + target.service.bufferMinutes * MS_PER_MINUTE),
+  };
 }

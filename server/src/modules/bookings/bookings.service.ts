@@ -18,6 +18,7 @@ import type { Viewer } from '../identity/viewer';
 import type { BookingNotices, NoticeBooking } from './booking-notices';
 import type { BookingPayments } from './booking-payments';
 import type { BookingQueries } from './booking-queries';
+import { GUARDED_TX, guardedCreate, isGuarded } from './booking-guard';
 import { BOOKING_TX, bookingTimes, DEADLOCK_DETECTED, onDeadlockRetry } from './booking-writes';
 import type { ExpirySweep } from './expiry-sweep';
 import {
@@ -125,17 +126,31 @@ export class BookingsService {
    * Status, price, hold and payment stay; the length is the service's current one, so
    * the new slot is one availableSlots offers.
    */
-  rescheduleBooking(viewer: Viewer, id: string, startsAt: Date): Promise<BookingRow> {
-    return this.transition(viewer, id, 'RESCHEDULE', async ({ booking }) => {
-      const target = await this.deps.availability.bookingTarget(booking.serviceId).catch((err: unknown) => {
-        if (err instanceof DomainError && err.code === 'NOT_FOUND') {
-          throw new DomainError('INVALID_TRANSITION', 'This service is no longer offered; cancel the booking instead');
+  async rescheduleBooking(viewer: Viewer, id: string, startsAt: Date): Promise<BookingRow> {
+    const found = await this.deps.queries.find(id);
+    const target = found && (await this.deps.availability.bookingTarget(found.serviceId).catch(() => null));
+    const policy = { ...this.policy, rescheduleNoticeMinutes: target?.policy.rescheduleNoticeMinutes ?? null };
+    return this.transition(
+      viewer,
+      id,
+      'RESCHEDULE',
+      async ({ booking }) => {
+        if (!target) throw new DomainError('INVALID_TRANSITION', 'This service is no longer offered; cancel the booking instead');
+        const most = target.policy.maxReschedules;
+        if (most !== null && booking.rescheduleCount >= most) {
+          throw new DomainError(
+            'INVALID_TRANSITION',
+            `This booking was already moved ${most === 1 ? 'once' : `${most} times`}, the most this service allows; cancel it instead`,
+          );
         }
-        throw err;
-      });
-      await this.deps.availability.assertBookable(target, startsAt, booking.id);
-      return { startsAt, ...bookingTimes(target.service, startsAt) };
-    });
+        if (target.policy.capacity > 1) {
+          throw new DomainError('INVALID_TRANSITION', 'A seat of a group session cannot be moved; cancel it and book the other session');
+        }
+        await this.deps.availability.assertBookable(target, startsAt, booking.id);
+        return { startsAt, ...bookingTimes(target, startsAt), rescheduleCount: { increment: 1 } };
+      },
+      policy,
+    );
   }
 
   completeBooking(viewer: Viewer, id: string): Promise<BookingRow> {
@@ -176,6 +191,7 @@ export class BookingsService {
     id: string,
     action: BookingAction,
     change: (step: Step) => Promise<Prisma.BookingUpdateManyMutationInput>,
+    policy: CancellationPolicy = this.policy,
   ): Promise<BookingRow> {
     const booking = await this.deps.queries.find(id);
     if (!booking) throw notFound('That booking');
@@ -183,7 +199,7 @@ export class BookingsService {
     const actor = actingAs(actors, action, booking);
     if (!actor) throw new DomainError('FORBIDDEN', 'This booking is not yours');
     const now = this.now();
-    const refused = refusal(action, actor, booking, now, this.policy);
+    const refused = refusal(action, actor, booking, now, policy);
     if (refused) throw new DomainError('INVALID_TRANSITION', refused);
 
     const data = await change({ booking, actor, now });
@@ -239,7 +255,8 @@ export class BookingsService {
     return first;
   }
 
-  private async insert(viewer: Viewer, { service, scheduling }: BookingTarget, request: RequestInput): Promise<BookingRow> {
+  private async insert(viewer: Viewer, target: BookingTarget, request: RequestInput): Promise<BookingRow> {
+    const { service, scheduling } = target;
     const now = this.now().getTime();
     const { holdMinutes, answerHours } = this.deps.config;
     const id = randomUUID();
@@ -252,15 +269,15 @@ export class BookingsService {
     );
     try {
       return await onDeadlockRetry(() =>
-        this.deps.prisma.$transaction(async (tx) => {
-          const booking = await tx.booking.create({
-            data: {
+        this.deps.prisma.$transaction(
+          async (tx) => {
+            const data: Prisma.BookingUncheckedCreateInput = {
               id,
               serviceId: service.id,
               providerId: scheduling.id,
               customerId: viewer.userId,
               startsAt: request.startsAt,
-              ...bookingTimes(service, request.startsAt),
+              ...bookingTimes(target, request.startsAt),
               status: service.instantBooking ? 'PENDING_PAYMENT' : 'REQUESTED',
               priceAmount: service.priceAmount,
               currency: service.currency,
@@ -268,11 +285,13 @@ export class BookingsService {
               holdExpiresAt: service.instantBooking ? new Date(now + holdMinutes * MS_PER_MINUTE) : null,
               answerBy,
               idempotencyKey: request.idempotencyKey ?? null,
-            },
-          });
-          await notices.write(tx);
-          return booking;
-        }, BOOKING_TX),
+            };
+            const booking = isGuarded(target) ? await guardedCreate(tx, target, data) : await tx.booking.create({ data });
+            await notices.write(tx);
+            return booking;
+          },
+          isGuarded(target) ? GUARDED_TX : BOOKING_TX,
+        ),
       );
     } catch (err) {
       const state = sqlState(err);
@@ -280,7 +299,8 @@ export class BookingsService {
       const first = state === PgError.uniqueViolation && (await this.earlierAttempt(viewer, request));
       if (first) return first;
       // The constraint said no, or the slot stayed contested beyond a few deadlock retries.
-      if (state === PgError.exclusionViolation || state === DEADLOCK_DETECTED) throw slotTaken();
+      // The last seat went to another insert (booking_one_per_seat) counts as taken too.
+      if (state === PgError.exclusionViolation || state === PgError.uniqueViolation || state === DEADLOCK_DETECTED) throw slotTaken();
       throw err;
     }
   }

@@ -10,9 +10,13 @@ import { BookingQueries } from './booking-queries';
 import { BookingsResolver, type BookingsCatalog, type HasReview } from './bookings.resolver';
 import { BookingsService } from './bookings.service';
 import type { SchedulingCatalog } from '../availability/catalog-port';
+import { BookedTimes } from './booked-times';
 import { ExpirySweep } from './expiry-sweep';
 
 export const bookingsResolvers = [BookingsResolver] as const;
+
+/** The bookings side of availability's ProviderBookings port (built before availability, which bookings needs). */
+export const bookedTimes = (infra: Infra) => new BookedTimes(infra.prisma);
 
 export function bookingsModule(
   infra: Infra,

@@ -1,0 +1,93 @@
+// How a service is scheduled beyond its duration (slot interval, buffer before, its own
+// notice and horizon, seats, booking limits, reschedule rules) and a provider's booking
+// limits over all their services. Availability owns both tables; a service without a row
+// has the defaults (every start on the duration's grid, one seat, no limits).
+import type { Prisma } from '../../generated/prisma/client';
+import type { Db } from '../../infra/database';
+import type { BookingLimitsInput, ServiceSchedulingInput } from './scheduling-policy-input';
+import type { Horizon } from './slot-calculator';
+
+/** Limits per local day and week (weeks from Monday); null = none. */
+export interface BookingLimits {
+  maxBookingsPerDay: number | null;
+  maxBookingsPerWeek: number | null;
+  maxMinutesPerDay: number | null;
+  maxMinutesPerWeek: number | null;
+}
+
+export interface ServicePolicy extends BookingLimits {
+  serviceId: string;
+  intervalMinutes: number | null;
+  bufferBeforeMinutes: number;
+  minNoticeMinutes: number | null;
+  horizon: Horizon | null;
+  capacity: number;
+  maxReschedules: number | null;
+  rescheduleNoticeMinutes: number | null;
+}
+
+export const NO_LIMITS: BookingLimits = {
+  maxBookingsPerDay: null,
+  maxBookingsPerWeek: null,
+  maxMinutesPerDay: null,
+  maxMinutesPerWeek: null,
+};
+
+export const defaultPolicy = (serviceId: string): ServicePolicy => ({
+  serviceId,
+  intervalMinutes: null,
+  bufferBeforeMinutes: 0,
+  minNoticeMinutes: null,
+  horizon: null,
+  capacity: 1,
+  maxReschedules: null,
+  rescheduleNoticeMinutes: null,
+  ...NO_LIMITS,
+});
+
+export const hasLimits = (l: BookingLimits) => Object.values(pickLimits(l)).some((v) => v !== null);
+
+export const pickLimits = (l: BookingLimits): BookingLimits => ({
+  maxBookingsPerDay: l.maxBookingsPerDay,
+  maxBookingsPerWeek: l.maxBookingsPerWeek,
+  maxMinutesPerDay: l.maxMinutesPerDay,
+  maxMinutesPerWeek: l.maxMinutesPerWeek,
+});
+
+type PolicyRow = Prisma.ServiceSchedulingGetPayload<object>;
+
+function toPolicy(row: PolicyRow): ServicePolicy {
+  const { horizonAmount, horizonUnit, ...rest } = row;
+  return { ...rest, horizon: horizonAmount !== null && horizonUnit !== null ? { amount: horizonAmount, unit: horizonUnit } : null };
+}
+
+export class PolicyStore {
+  constructor(private readonly prisma: Db) {}
+
+  async servicePolicy(serviceId: string): Promise<ServicePolicy> {
+    const row = await this.prisma.serviceScheduling.findUnique({ where: { serviceId } });
+    return row ? toPolicy(row) : defaultPolicy(serviceId);
+  }
+
+  async providerLimits(providerId: string): Promise<BookingLimits> {
+    const row = await this.prisma.providerBookingLimits.findUnique({ where: { providerId } });
+    return row ? pickLimits(row) : NO_LIMITS;
+  }
+
+  /** Writes every field of the service's policy (absent ones back to their defaults). */
+  async setServicePolicy(serviceId: string, input: ServiceSchedulingInput): Promise<ServicePolicy> {
+    const { horizon, ...rest } = input;
+    const data = { ...rest, horizonAmount: horizon?.amount ?? null, horizonUnit: horizon?.unit ?? null };
+    const row = await this.prisma.serviceScheduling.upsert({ where: { serviceId }, create: { serviceId, ...data }, update: data });
+    return toPolicy(row);
+  }
+
+  async setProviderLimits(providerId: string, limits: BookingLimitsInput): Promise<BookingLimits> {
+    const row = await this.prisma.providerBookingLimits.upsert({
+      where: { providerId },
+      create: { providerId, ...limits },
+      update: limits,
+    });
+    return pickLimits(row);
+  }
+}
