@@ -17,7 +17,7 @@ import { composeModules } from './composition';
 import { apolloPipeline } from './graphql/apollo-pipeline';
 import type { AppContext } from './graphql/context';
 import { formatError } from './graphql/error-wire';
-import { httpContext } from './graphql/http-context';
+import { authenticationOf, httpContext } from './graphql/http-context';
 import { operationPolicy } from './graphql/operation-policy';
 import { wsPipeline } from './graphql/ws-pipeline';
 import { buildAppSchema } from './graphql/schema';
@@ -117,7 +117,7 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   explorerRoutes(app, schema, config.webOrigins[0]);
   app.use(
     '/graphql',
-    apiRateLimit(budget),
+    apiRateLimit(budget, (req, res) => authenticationOf(req, res, modules.authenticator)),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res, modules.authenticator, config, log) }),
   );

@@ -12,12 +12,21 @@ import { refusalOf } from './error-wire';
 const REFRESH_COOKIE = 'homeser_refresh';
 const REFRESH_COOKIE_DAYS = 30;
 
-async function viewerOrReject(authenticator: Authenticator, authorization: string | undefined): Promise<Viewer | null> {
+async function viewerOrReject(authentication: Promise<Viewer | null>): Promise<Viewer | null> {
   try {
-    return await authenticator.viewerFrom(authorization);
+    return await authentication;
   } catch (err) {
     throw err instanceof DomainError ? refusalOf(err) : err;
   }
+}
+
+/**
+ * Who an HTTP request authenticates as, decided once per request: the rate limit (which
+ * spends the caller's budget) and the context share it.
+ */
+export function authenticationOf(req: Request, res: Response, authenticator: Authenticator): Promise<Viewer | null> {
+  const locals = res.locals as { authentication?: Promise<Viewer | null> };
+  return (locals.authentication ??= authenticator.viewerFrom(req.headers.authorization));
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {
@@ -67,7 +76,7 @@ export async function httpContext(
   const requestId = String(res.locals.requestId ?? '');
   return {
     requestId,
-    viewer: await viewerOrReject(authenticator, req.headers.authorization),
+    viewer: await viewerOrReject(authenticationOf(req, res, authenticator)),
     client: { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: req.headers['user-agent'] ?? null },
     refreshCookie: refreshCookie(req, res, config),
     appOrigin: appOrigin(req, config),
@@ -77,16 +86,12 @@ export async function httpContext(
   };
 }
 
-/** WebSocket operations authenticate with `connectionParams.authorization`, like the HTTP header. */
-export async function wsContext(
-  connection: { authorization: string | undefined; ip: string },
-  authenticator: Authenticator,
-  log: Logger,
-): Promise<AppContext> {
+/** WebSocket operations authenticate with `connectionParams.authorization`, like the HTTP header (see ws-pipeline.ts). */
+export async function wsContext(connection: { ip: string; authentication: Promise<Viewer | null> }, log: Logger): Promise<AppContext> {
   const requestId = crypto.randomUUID();
   return {
     requestId,
-    viewer: await viewerOrReject(authenticator, connection.authorization),
+    viewer: await viewerOrReject(connection.authentication),
     client: { ip: connection.ip, userAgent: null },
     refreshCookie: noRefreshCookie,
     appOrigin: null,

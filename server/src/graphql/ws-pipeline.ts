@@ -63,17 +63,18 @@ export function wsPipeline(deps: WsPipelineDeps): Options {
 
     const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
     const connection = {
-      authorization: typeof authorization === 'string' ? authorization : undefined,
       ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+      authentication: authenticator.viewerFrom(typeof authorization === 'string' ? authorization : undefined),
     };
-    const retryAfterSeconds = await budget.spend(connection.authorization, connection.ip);
+    // Credentials that are not valid spend the IP's budget; the context refuses them below.
+    const retryAfterSeconds = await budget.spend(await connection.authentication.catch(() => null), connection.ip);
     if (retryAfterSeconds !== null) return [refusal('RATE_LIMITED', rateLimitedMessage(retryAfterSeconds), { retryAfterSeconds })];
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { hideSuggestions: true });
     if (variables.errors) return variables.errors.map((e) => coded(e, 'BAD_USER_INPUT'));
 
     let context: AppContext;
     try {
-      context = await wsContext(connection, authenticator, log);
+      context = await wsContext(connection, log);
       policy.admit({ context, schema, document, operation });
     } catch (err) {
       if (err instanceof GraphQLError) return [err];

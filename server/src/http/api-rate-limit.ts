@@ -1,22 +1,23 @@
 // One request budget per caller per minute for /graphql (RATE_LIMIT_API_PER_MINUTE), spent
-// by HTTP requests and WebSocket operations alike: keyed by the credential when one is
-// sent (a user's token or an API key), else by IP. Refused with RATE_LIMITED and when to retry.
-import type { RequestHandler } from 'express';
-import { createHash } from 'node:crypto';
+// by HTTP requests and WebSocket operations alike: keyed by whom the request authenticates
+// as (the account, or the API key), else by IP. A credential that is not valid spends the
+// IP's budget, so made-up Authorization headers buy no budget of their own, and a refreshed
+// token no fresh one. Refused with RATE_LIMITED and when to retry.
+import type { Request, RequestHandler, Response } from 'express';
 import { refusalBody } from '../graphql/error-wire';
 import type { RateLimiterFactory } from '../infra/rate-limiter';
+import type { Viewer } from '../modules/identity/viewer';
 
 export interface ApiBudget {
   /** Spends one request; null when allowed, else the seconds to wait. */
-  spend(credential: string | undefined, ip: string): Promise<number | null>;
+  spend(viewer: Viewer | null, ip: string): Promise<number | null>;
 }
 
 export function apiBudget(rateLimiter: RateLimiterFactory, perMinute: number): ApiBudget {
   const limiter = rateLimiter({ name: 'api', points: perMinute, durationSeconds: 60 });
   return {
-    async spend(credential, ip) {
-      // Hashed: a raw token must not become a Redis key.
-      const key = credential ? `cred:${createHash('sha256').update(credential).digest('hex').slice(0, 32)}` : `ip:${ip}`;
+    async spend(viewer, ip) {
+      const key = !viewer ? `ip:${ip}` : viewer.apiKey ? `key:${viewer.apiKey.id}` : `user:${viewer.userId}`;
       const { allowed, retryAfterMs } = await limiter.consume(key);
       return allowed ? null : Math.ceil(retryAfterMs / 1000);
     },
@@ -25,9 +26,11 @@ export function apiBudget(rateLimiter: RateLimiterFactory, perMinute: number): A
 
 export const rateLimitedMessage = (retryAfterSeconds: number) => `Too many requests; try again in ${retryAfterSeconds} seconds`;
 
-export function apiRateLimit(budget: ApiBudget): RequestHandler {
+export function apiRateLimit(budget: ApiBudget, authenticate: (req: Request, res: Response) => Promise<Viewer | null>): RequestHandler {
   return async (req, res, next) => {
-    const retryAfterSeconds = await budget.spend(req.headers.authorization, req.ip ?? 'unknown');
+    // Refused credentials spend the IP's budget; the GraphQL context answers them UNAUTHENTICATED.
+    const viewer = await authenticate(req, res).catch(() => null);
+    const retryAfterSeconds = await budget.spend(viewer, req.ip ?? 'unknown');
     if (retryAfterSeconds === null) return next();
     const refused = refusalBody('RATE_LIMITED', rateLimitedMessage(retryAfterSeconds), { retryAfterSeconds });
     res.status(refused.status).set('Retry-After', String(retryAfterSeconds)).json(refused.body);

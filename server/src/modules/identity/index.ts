@@ -18,7 +18,7 @@ export function identityModule(infra: Infra, media: MediaStore) {
   const sessionState = new SessionStateCache(infra.prisma, infra.cache, principals);
   const identity = new IdentityService(infra.prisma, sessionState, infra.config, infra.rateLimiter);
   const users = new UsersService(infra.prisma, sessionState);
-  const apiKeys = new ApiKeysService(infra.prisma);
+  const apiKeys = new ApiKeysService(infra.prisma, infra.cache);
   const authenticator = new Authenticator(
     identity.accessTokens,
     apiKeys,
