@@ -236,7 +236,7 @@ describe('secrets', () => {
 
 describe('deny by default', () => {
   const readable = {
-    anon: ['availability_rule', 'category', 'provider', 'public_profile', 'review', 'service', 'service_image'],
+    anon: ['availability_rule', 'category', 'provider', 'public_profile', 'review', 'service', 'service_image', 'service_scheduling'],
     authenticated: [
       'api_key',
       'app_user',
@@ -253,7 +253,9 @@ describe('deny by default', () => {
       'review',
       'service',
       'service_image',
+      'service_scheduling',
       'session',
+      'waitlist_entry',
     ],
   };
 
