@@ -1,9 +1,9 @@
 // Express + Apollo + graphql-ws on one HTTP server, REST routes beside /graphql, and a
-// graceful stop: refuse new connections, finish in-flight requests, close subscriptions,
-// stop jobs, close pools.
+// graceful stop a load balancer can follow: /readyz turns 503, a pause of
+// SHUTDOWN_DELAY_SECONDS, then no new connections, in-flight and queued requests answered
+// with `Connection: close`, subscriptions closed with 1001, jobs stopped, pools closed.
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -29,6 +29,7 @@ import { apiBudget, apiRateLimit } from './http/api-rate-limit';
 import { corsFor } from './http/cors';
 import { metrics } from './http/metrics';
 import { explorerRoutes } from './http/explorer-routes';
+import { gracefulStop } from './http/graceful-stop';
 import { createResponseCache } from './http/response-cache';
 import { serveWebApp } from './http/web-app';
 
@@ -66,6 +67,7 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   // Anonymous catalog GETs are answered before Express from a response cache (docs/architecture.md, "Performance").
   const edge = createResponseCache(modules.services.catalog, { ttlSeconds: config.cacheTtlSeconds });
   httpServer.removeAllListeners('request').on('request', edge.handle(app));
+  const connections = gracefulStop(httpServer);
   const schema = await buildAppSchema(modules.container);
 
   // One policy for both transports: limits, introspection, API-key scopes, rate limit, errors.
@@ -86,13 +88,9 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
     introspection: true,
     parseOptions: policy.parseOptions,
     validationRules: policy.validationRules,
+    // One owner of shutdown (stop() below): Apollo's own handler would stop it and re-send the signal.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      {
-        async serverWillStart() {
-          return { drainServer: async () => wsCleanup.dispose() };
-        },
-      },
       apolloPipeline(policy),
       // No CDN landing page in any mode: browsers opening /graphql go to /explorer (explorer-routes.ts).
       ApolloServerPluginLandingPageDisabled(),
@@ -107,10 +105,12 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.use(corsFor(config));
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  let stopping: Promise<void> | undefined;
   app.get('/readyz', async (_req, res) => {
+    if (stopping) return void res.status(503).json({ status: 'stopping' });
     const state = await infra.ready();
-    const ok = state.database && state.redis !== false;
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', ...state });
+    const ok = state.database;
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', ...state, feed: modules.services.changeFeed.state() });
   });
   observability.mount(app);
   for (const part of modules.parts) part.routes?.(app);
@@ -133,11 +133,13 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   ready = true;
   log.info({ url, database: infra.database.kind, redis: Boolean(infra.redis) }, 'HomeSer API listening');
 
-  let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      // /readyz answers 503 from now on; the load balancer takes the instance out meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDelaySeconds * 1000));
+      await Promise.all([connections.drain(), wsCleanup.dispose()]);
       await scheduler.stop();
-      await apollo.stop(); // drains HTTP (in-flight requests finish) and closes subscriptions
+      await apollo.stop();
       for (const part of modules.parts) await part.stop?.();
       await infra.close();
     })());

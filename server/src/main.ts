@@ -26,8 +26,8 @@ async function main() {
   });
 
   const shutdown = (signal: string) => {
-    log.info({ signal }, 'stopping: finishing in-flight requests');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    log.info({ signal, delaySeconds: config.shutdownDelaySeconds }, 'stopping: /readyz says 503, then in-flight requests finish');
+    const force = setTimeout(() => process.exit(1), (config.shutdownDelaySeconds + 20) * 1000);
     force.unref();
     app.stop().then(
       () => process.exit(0),

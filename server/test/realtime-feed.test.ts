@@ -157,9 +157,12 @@ describe('the change feed', () => {
   it('catches up from the table when pub/sub lost messages and went quiet', async () => {
     const { pubsub } = createAppPubSub();
     const silent: AppPubSub = { ...pubsub, publish: () => undefined };
-    const { feed, received } = await aFeed({ pubsub: silent });
+    // The stamping instance delivers to its own subscribers directly; another hears only pub/sub.
+    const stamping = await aFeed({ pubsub: silent });
+    const { feed, received } = await aFeed({ pubsub: silent, listen: false });
     await notices(2);
     await until(async () => (await unstamped()) === 0);
+    await until(() => stamping.received.length === 2);
     expect(received).toEqual([]);
     await feed.jobs.find((j) => j.name === 'change-feed-catch-up')!.run();
     expect(positions(received)).toEqual([1, 2]);

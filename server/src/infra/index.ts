@@ -1,6 +1,5 @@
 // Opens every adapter once, each as its embedded default or its real backend by config.
 // Code above infra/ receives these ports and cannot tell which backend it has.
-import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { Cache } from './cache/cache';
 import { createMemoryCache } from './cache/memory-cache';
@@ -10,7 +9,7 @@ import { DomainEventBus } from './domain-events';
 import type { Logger } from './logger';
 import { createAppPubSub, type AppPubSub } from './pubsub';
 import { rateLimiterFactory, type RateLimiterFactory } from './rate-limiter';
-import { connectRedis, redisReady } from './redis';
+import { RedisLink, redisReady, type RedisState } from './redis/redis-link';
 
 export interface Infra {
   config: Config;
@@ -21,17 +20,17 @@ export interface Infra {
   pubsub: AppPubSub;
   rateLimiter: RateLimiterFactory;
   events: DomainEventBus;
-  redis: Redis | null;
-  /** Database and Redis reachable (for /readyz). */
-  ready(): Promise<{ database: boolean; redis: boolean | null }>;
+  redis: RedisLink | null;
+  /** Database reachable, and Redis up or degraded (its users fall back), for /readyz. */
+  ready(): Promise<{ database: boolean; redis: RedisState | null }>;
   close(): Promise<void>;
 }
 
 export async function openInfra(config: Config, log: Logger): Promise<Infra> {
   const database = await openDatabase(config, log);
-  const redis = config.redis.url ? connectRedis(config.redis.url, log) : null;
-  if (redis) await redisReady(redis).catch((err) => log.warn({ err: (err as Error).message }, 'starting without Redis for now'));
-  const { pubsub, close: closePubSub } = createAppPubSub(config.redis.url);
+  const redis = config.redis.url ? new RedisLink(config.redis.url, log) : null;
+  if (redis && !(await redisReady(redis))) log.warn('starting without Redis for now: it is used once it answers');
+  const { pubsub } = createAppPubSub(redis ? { link: redis, log } : undefined);
   return {
     config,
     log,
@@ -47,16 +46,9 @@ export async function openInfra(config: Config, log: Logger): Promise<Infra> {
         () => true,
         () => false,
       );
-      const r = redis
-        ? await redis.ping().then(
-            () => true,
-            () => false,
-          )
-        : null;
-      return { database: db, redis: r };
+      return { database: db, redis: redis ? redis.state : null };
     },
     async close() {
-      await closePubSub();
       redis?.disconnect();
       await database.close();
     },

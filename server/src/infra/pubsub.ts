@@ -1,7 +1,8 @@
 // Typed pub/sub for subscriptions: in-process by default, Redis across instances.
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
+import type { Logger } from './logger';
+import { redisEventTarget } from './redis/redis-event-target';
+import type { RedisLink } from './redis/redis-link';
 
 /** Topic name → payload type. Modules add their topics here. */
 export type Topics = {
@@ -31,18 +32,7 @@ export interface PublishedChange {
 
 export type AppPubSub = PubSub<Topics>;
 
-export function createAppPubSub(redisUrl?: string): { pubsub: AppPubSub; close: () => Promise<void> } {
-  if (!redisUrl) return { pubsub: createPubSub<Topics>(), close: async () => undefined };
-  const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  publishClient.on('error', () => undefined);
-  subscribeClient.on('error', () => undefined);
-  const pubsub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
-  return {
-    pubsub,
-    close: async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
-    },
-  };
+/** In-process without Redis; across instances through Redis (outages tolerated, see redis-event-target.ts). */
+export function createAppPubSub(redis?: { link: RedisLink; log: Logger }): { pubsub: AppPubSub } {
+  return { pubsub: redis ? createPubSub<Topics>({ eventTarget: redisEventTarget(redis.link, redis.log) }) : createPubSub<Topics>() };
 }

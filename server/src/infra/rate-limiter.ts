@@ -1,7 +1,9 @@
-// Rate limits: Redis-backed when REDIS_URL is set (shared by instances, with an
-// in-memory insurance limiter while Redis is away), in-process otherwise.
-import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+// Rate limits: Redis-backed when REDIS_URL is set (shared by instances), in-process
+// otherwise. While Redis is away each instance counts on its own: rate-limiter-flexible's
+// insurance limiter when a Redis call fails, and the same limiter directly while the
+// breaker knows Redis is down (no timeout paid per request).
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RedisLink } from './redis/redis-link';
 
 export interface RateLimiter {
   /** Spends one point for the key; `retryAfterMs` is set when the budget is used up. */
@@ -17,23 +19,25 @@ export interface RateLimitBudget {
 
 export type RateLimiterFactory = (budget: RateLimitBudget) => RateLimiter;
 
-export function rateLimiterFactory(opts: { enabled: boolean; redis?: Redis; prefix: string }): RateLimiterFactory {
+export function rateLimiterFactory(opts: { enabled: boolean; redis?: RedisLink; prefix: string }): RateLimiterFactory {
   return (budget) => {
     if (!opts.enabled) return { consume: async () => ({ allowed: true, retryAfterMs: 0 }), reset: async () => undefined };
     const memory = new RateLimiterMemory({ keyPrefix: budget.name, points: budget.points, duration: budget.durationSeconds });
-    const limiter = opts.redis
+    const link = opts.redis;
+    const shared = link
       ? new RateLimiterRedis({
-          storeClient: opts.redis,
+          storeClient: link.client,
           keyPrefix: `${opts.prefix}rl:${budget.name}`,
           points: budget.points,
           duration: budget.durationSeconds,
           insuranceLimiter: memory,
         })
-      : memory;
+      : null;
+    const limiter = (): RateLimiterAbstract => (shared && link?.available ? shared : memory);
     return {
       async consume(key) {
         try {
-          await limiter.consume(key);
+          await limiter().consume(key);
           return { allowed: true, retryAfterMs: 0 };
         } catch (res) {
           if (res instanceof RateLimiterRes) return { allowed: false, retryAfterMs: res.msBeforeNext };
@@ -41,7 +45,8 @@ export function rateLimiterFactory(opts: { enabled: boolean; redis?: Redis; pref
         }
       },
       async reset(key) {
-        await limiter.delete(key).catch(() => undefined);
+        await memory.delete(key).catch(() => undefined);
+        if (link) await link.run(undefined, async () => void (await shared?.delete(key)));
       },
     };
   };

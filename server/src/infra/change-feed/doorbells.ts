@@ -11,14 +11,18 @@ export type Ring = () => void;
 // Node 20 has no global WebSocket: realtime-js takes `ws` as its transport. ws's event
 // types are its own, not the DOM's that realtime-js declares; the runtime shape matches.
 const transport = WebSocket as unknown as WebSocketLikeConstructor;
-export type Doorbell = { close(): Promise<void> };
+export interface Doorbell {
+  /** Whether it can ring now (a LISTEN connection being re-established cannot). */
+  readonly connected: boolean;
+  close(): Promise<void>;
+}
 
 /** The channel every change_event trigger notifies with the new event's id. */
 export const CHANGE_CHANNEL = 'change_event';
 
 export async function listenDoorbell(database: Database, ring: Ring): Promise<Doorbell> {
-  const unlisten = await database.listen(CHANGE_CHANNEL, () => ring());
-  return { close: unlisten };
+  // An empty payload is the reconnected connection's own call: look, something may have been missed.
+  return database.listen(CHANGE_CHANNEL, () => ring());
 }
 
 export interface SupabaseDoorbellOptions {
@@ -33,11 +37,13 @@ export function supabaseDoorbell(options: SupabaseDoorbellOptions, ring: Ring): 
   const endpoint = `${options.url.replace(/^http/, 'ws').replace(/\/$/, '')}/realtime/v1`;
   const client = new RealtimeClient(endpoint, { transport, params: { apikey: options.key } });
   void client.setAuth(options.key);
+  let connected = false;
   const channel = client
     .channel('homeser-change-feed')
     .on('postgres_changes', { event: 'INSERT', schema: 'public', table: CHANGE_CHANNEL }, () => ring())
     .subscribe((status, err) => {
-      if (status === REALTIME_SUBSCRIBE_STATES.SUBSCRIBED) {
+      connected = status === REALTIME_SUBSCRIBE_STATES.SUBSCRIBED;
+      if (connected) {
         options.log.info('change feed: Supabase Realtime doorbell subscribed');
         ring(); // catch up on whatever happened before the channel joined
       } else if (status !== REALTIME_SUBSCRIBE_STATES.CLOSED) {
@@ -45,6 +51,9 @@ export function supabaseDoorbell(options: SupabaseDoorbellOptions, ring: Ring): 
       }
     });
   return {
+    get connected() {
+      return connected;
+    },
     async close() {
       // Closing the socket ends the channel too; leaving first would wait for a reply.
       void channel;

@@ -55,6 +55,13 @@ export class FeedHub {
     })();
   }
 
+  /** A batch stamped by this instance, handed over directly (also published; the copy is dropped). */
+  offer(batch: PublishedChange[]): void {
+    void this.serially(async () => {
+      for (const change of batch) await this.receive(change);
+    });
+  }
+
   /**
    * The safety net for a pub/sub that lost messages and then went quiet (a Redis outage,
    * a stamper that died before publishing): delivers whatever the table has beyond the head.

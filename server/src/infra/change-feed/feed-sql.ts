@@ -2,6 +2,7 @@
 // back (replay, gap filling) and deleting old ones. Runs on PostgreSQL 15+ and PGlite.
 import type { PublishedChange } from '../pubsub';
 import { filterSql, type FeedFilter } from './feed-filter';
+import type { Fence } from './leader-lock';
 
 /** One connection or client that runs a statement and returns its rows. */
 export interface SqlRunner {
@@ -28,12 +29,24 @@ const columns = (t: string) => `${t}position::text AS position, ${t}table_name, 
 // position given) can never leave a hole that a later commit fills. An event of a
 // transaction still open waits; it is numbered after whatever committed meanwhile.
 // One statement, one snapshot: the horizon and the rows read agree.
-const STAMP = `
-WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+//
+// With a fence, the statement first locks the lease row under the stamper's epoch: a
+// stamper whose lease was taken stamps nothing, and a taking waits for a stamp in
+// progress to commit, so two stampers never number rows at once.
+const stampSql = (fenced: boolean) => `
+WITH ${
+  fenced
+    ? `lease AS MATERIALIZED (
+  SELECT epoch FROM change_feed_lease
+  WHERE id = 1 AND holder = $2 AND epoch = $3::bigint AND expires_at > clock_timestamp()
+  FOR UPDATE),
+`
+    : ''
+}horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
 top AS MATERIALIZED (SELECT coalesce(max(position), 0) AS position FROM change_event),
 ready AS (
   SELECT e.id, row_number() OVER (ORDER BY e.id) AS n
-  FROM change_event e, horizon h
+  FROM change_event e, horizon h${fenced ? ', lease' : ''}
   WHERE e.position IS NULL AND e.tx < h.xmin
   ORDER BY e.id
   LIMIT $1
@@ -42,10 +55,14 @@ UPDATE change_event c SET position = top.position + ready.n
 FROM ready, top
 WHERE c.id = ready.id
 RETURNING ${columns('c.')}`;
+const STAMP = stampSql(false);
+const STAMP_FENCED = stampSql(true);
 
-/** Stamps up to `limit` finished events; returns them in position order. */
-export async function stampFinished(sql: SqlRunner, limit: number): Promise<PublishedChange[]> {
-  const rows = await sql.query<ChangeRow>(STAMP, [limit]);
+/** Stamps up to `limit` finished events (only under the fence's lease, when given); returns them in position order. */
+export async function stampFinished(sql: SqlRunner, limit: number, fence: Fence | null = null): Promise<PublishedChange[]> {
+  const rows = fence
+    ? await sql.query<ChangeRow>(STAMP_FENCED, [limit, fence.holder, fence.epoch])
+    : await sql.query<ChangeRow>(STAMP, [limit]);
   return rows.map(toChange).sort(byPosition);
 }
 

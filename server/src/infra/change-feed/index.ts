@@ -39,9 +39,16 @@ export interface ChangeFeedOptions {
   republishOnTakeover?: number;
 }
 
+/** For /readyz: a doorbell reconnecting means changes arrive by the 1 s safety net meanwhile. */
+export interface ChangeFeedState {
+  doorbell: 'listening' | 'reconnecting' | 'none';
+  stamper: 'leading' | 'following';
+}
+
 export interface ChangeFeedRuntime {
   feed: ChangeFeed;
   stamper: Stamper;
+  state(): ChangeFeedState;
   jobs: Job[];
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -50,12 +57,16 @@ export interface ChangeFeedRuntime {
 export interface ChangeFeedDeps {
   database: Database;
   pubsub: AppPubSub;
+  /** Whether pub/sub carries changes between instances now (Redis up); null: one process. */
+  redis?: { readonly state: 'up' | 'degraded' } | null;
   config: Config;
   log: Logger;
 }
 
-// One indexed max(position) per instance: the bound on delay if pub/sub loses a message and goes quiet.
+// One indexed max(position) per instance: the bound on delay if pub/sub loses a message and
+// goes quiet; while Redis is away it is how changes stamped elsewhere arrive, so it runs often.
 const CATCH_UP_EVERY_MS = 5000;
+const CATCH_UP_DEGRADED_MS = 500;
 const RETENTION_EVERY_MS = 10 * 60_000;
 const RETENTION_BATCH = 5000;
 
@@ -70,7 +81,11 @@ export function createChangeFeed(deps: ChangeFeedDeps, options: ChangeFeedOption
   const stamper = new Stamper({
     lock,
     log,
-    publish: (batch) => pubsub.publish('change-event', deployment, batch),
+    // This instance's subscribers get the batch at once, whatever pub/sub is doing.
+    publish: (batch) => {
+      hub.offer(batch);
+      pubsub.publish('change-event', deployment, batch);
+    },
     batchSize: options.batchSize,
     republishOnTakeover: options.republishOnTakeover,
   });
@@ -83,6 +98,14 @@ export function createChangeFeed(deps: ChangeFeedDeps, options: ChangeFeedOption
         : null;
   const doorbells: Doorbell[] = [];
   const ring = () => stamper.ring();
+
+  let caughtUpAt = 0;
+  const catchUp = async () => {
+    const every = deps.redis?.state === 'degraded' ? CATCH_UP_DEGRADED_MS : CATCH_UP_EVERY_MS;
+    if (Date.now() - caughtUpAt < every) return;
+    caughtUpAt = Date.now();
+    await hub.catchUp();
+  };
 
   const retention = async () => {
     if (!stamper.leading) return; // one instance is enough
@@ -98,9 +121,13 @@ export function createChangeFeed(deps: ChangeFeedDeps, options: ChangeFeedOption
       subscribers: () => hub.listenerCount,
     },
     stamper,
+    state: () => ({
+      doorbell: !doorbells.length ? 'none' : doorbells.every((d) => d.connected) ? 'listening' : 'reconnecting',
+      stamper: stamper.leading ? 'leading' : 'following',
+    }),
     jobs: [
       { name: 'change-feed-stamp', everyMs: options.tickMs ?? 1000, run: () => stamper.tick() },
-      { name: 'change-feed-catch-up', everyMs: CATCH_UP_EVERY_MS, run: () => hub.catchUp() },
+      { name: 'change-feed-catch-up', everyMs: CATCH_UP_DEGRADED_MS, run: catchUp },
       { name: 'change-event-retention', everyMs: RETENTION_EVERY_MS, run: retention },
     ],
     async start() {

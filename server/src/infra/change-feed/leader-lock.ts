@@ -1,75 +1,142 @@
-// Which instance stamps: the one holding a PostgreSQL advisory lock on a connection of the
-// feed's own. The lock lives as long as that session, so a crashed or cut-off stamper
-// releases it and a follower, retrying every tick, takes over. PGlite is one process:
-// it always leads.
+// Which instance stamps: the holder of the one-row lease in change_feed_lease, taken and
+// renewed on a connection of the feed's own. The leader renews every 2 s; the lease
+// expires 10 s after the last renewal, so a frozen leader (its socket still open) is
+// replaced within that time, and at once when its session is gone (crash, kill, cut-off).
+// Each taking raises the epoch, and the stamp statement runs only under the current epoch
+// (see `fence`), so a leader that wakes up after losing the lease cannot stamp; it stops
+// publishing as soon as its own clock says the lease may have lapsed. PGlite is one
+// process: it always leads.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import pg from 'pg';
 import type { Logger } from '../logger';
 import type { SqlRunner } from './feed-sql';
 
 export type Claim = 'leading' | 'acquired' | 'following';
 
+/** The lease a stamp statement must still hold to stamp (null: the sole process). */
+export interface Fence {
+  holder: string;
+  epoch: string;
+}
+
 export interface LeaderLock {
+  /** Holds the lease by this process's clock (with a margin): may stamp and publish. */
   readonly leading: boolean;
-  /** Keeps the lead or tries to take it: 'acquired' when this call took it. */
+  /** Renews the lead when due, or tries to take it: 'acquired' when this call took it. */
   claim(): Promise<Claim>;
-  /** Runs on the lock's own session, so an instance that lost the lock cannot stamp. */
+  /** Runs on the lease's own session. */
   readonly sql: SqlRunner;
+  fence(): Fence | null;
+  /** Gives the lease up (another instance takes over at its next tick) and closes the session. */
   close(): Promise<void>;
 }
 
-// Per database: the advisory lock key of the change feed (migrations use 72_417_001).
-export const FEED_LOCK_KEY = 72_417_002;
+export const LEASE_SECONDS = 10;
+const RENEW_EVERY_MS = 2000;
+// Stop acting this long before the lease can have lapsed in the database's eyes.
+const SAFETY_MS = 1500;
+const QUERY_TIMEOUT_MS = 3000;
+
+const TAKE = `
+INSERT INTO change_feed_lease AS l (id, holder, holder_pid, epoch, expires_at)
+VALUES (1, $1, pg_backend_pid(), 1, clock_timestamp() + make_interval(secs => $2))
+ON CONFLICT (id) DO UPDATE
+  SET holder = EXCLUDED.holder, holder_pid = EXCLUDED.holder_pid, epoch = l.epoch + 1, expires_at = EXCLUDED.expires_at
+  WHERE l.expires_at < clock_timestamp()
+     OR l.holder = EXCLUDED.holder
+     OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.holder_pid)
+RETURNING epoch::text AS epoch`;
+
+const RENEW = `
+UPDATE change_feed_lease SET expires_at = clock_timestamp() + make_interval(secs => $3)
+WHERE id = 1 AND holder = $1 AND epoch = $2::bigint AND expires_at > clock_timestamp()
+RETURNING epoch::text AS epoch`;
+
+const RELEASE = `UPDATE change_feed_lease SET expires_at = clock_timestamp() WHERE id = 1 AND holder = $1 AND epoch = $2::bigint`;
 
 export function postgresLeaderLock(url: string, log: Logger): LeaderLock {
+  const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let client: pg.Client | null = null;
-  let leading = false;
+  let epoch: string | null = null;
+  let validUntil = 0;
+  let renewedAt = 0;
 
+  const lose = (why: string) => {
+    if (epoch !== null) log.warn({ why, epoch }, 'change feed: lost the stamper lease');
+    epoch = null;
+    validUntil = 0;
+  };
   const drop = (c: pg.Client) => {
     if (client === c) {
-      if (leading) log.warn('change feed: lost the stamper lock (connection ended)');
       client = null;
-      leading = false;
+      lose('connection ended');
     }
     c.end().catch(() => undefined);
   };
-
   const connect = async (): Promise<pg.Client> => {
-    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: 'homeser-change-feed' });
+    const c = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      application_name: 'homeser-change-feed',
+      query_timeout: QUERY_TIMEOUT_MS,
+    });
     c.on('error', () => drop(c));
     c.on('end', () => drop(c));
     client = c;
     await c.connect();
     return c;
   };
+  /** Runs the lease statement; the lease holds for LEASE_SECONDS from before it was sent. */
+  const lease = async (c: pg.Client, text: string, params: unknown[]): Promise<string | null> => {
+    const sentAt = Date.now();
+    const { rows } = await c.query<{ epoch: string }>(text, params);
+    const got = rows[0]?.epoch ?? null;
+    if (got !== null && client === c) {
+      validUntil = sentAt + LEASE_SECONDS * 1000 - SAFETY_MS;
+      renewedAt = sentAt;
+    }
+    return client === c ? got : null;
+  };
+  const leading = () => epoch !== null && Date.now() < validUntil;
 
   return {
     get leading() {
-      return leading;
+      return leading();
     },
     async claim() {
-      if (leading && client) return 'leading';
+      if (epoch !== null && !leading()) lose('lease lapsed before it was renewed (the process was paused?)');
       const c = client ?? (await connect().catch((err: unknown) => void log.warn({ err }, 'change feed: cannot reach PostgreSQL')));
       if (!c) return 'following';
       try {
-        const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [FEED_LOCK_KEY]);
-        leading = client === c && rows[0]?.ok === true;
+        if (leading()) {
+          if (Date.now() - renewedAt < RENEW_EVERY_MS) return 'leading';
+          if ((await lease(c, RENEW, [holder, epoch, LEASE_SECONDS])) !== null) return 'leading';
+          lose('another instance holds the lease');
+        }
+        epoch = await lease(c, TAKE, [holder, LEASE_SECONDS]);
       } catch (err) {
-        log.warn({ err }, 'change feed: lock attempt failed');
+        log.warn({ err }, 'change feed: lease attempt failed');
         drop(c);
+        return 'following';
       }
-      if (leading) log.info('change feed: this instance stamps');
-      return leading ? 'acquired' : 'following';
+      if (epoch === null) return 'following';
+      log.info({ epoch }, 'change feed: this instance stamps');
+      return 'acquired';
     },
     sql: {
       async query<T>(text: string, params?: unknown[]): Promise<T[]> {
-        if (!client || !leading) throw new Error('change feed: not the stamper');
+        if (!client || !leading()) throw new Error('change feed: not the stamper');
         return (await client.query(text, params)).rows as T[];
       },
     },
+    fence: () => (epoch === null ? null : { holder, epoch }),
     async close() {
       const c = client;
+      const held = epoch;
       client = null;
-      leading = false;
+      epoch = null;
+      if (c && held !== null) await c.query(RELEASE, [holder, held]).catch(() => undefined);
       await c?.end().catch(() => undefined);
     },
   };
@@ -86,6 +153,7 @@ export function soleLeader(sql: SqlRunner): LeaderLock {
       return 'acquired';
     },
     sql,
+    fence: () => null,
     async close() {},
   };
 }

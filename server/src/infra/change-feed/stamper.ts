@@ -81,8 +81,9 @@ export class Stamper {
     for (;;) {
       this.again = false;
       this.stats.runs++;
-      const stamped = await stampFinished(this.options.lock.sql, limit);
-      if (stamped.length) this.options.publish(stamped);
+      const stamped = await stampFinished(this.options.lock.sql, limit, this.options.lock.fence());
+      // A stamper that lost its lease while stamping publishes nothing: the taker republishes its tail.
+      if (stamped.length && this.options.lock.leading) this.options.publish(stamped);
       this.stats.stamped += stamped.length;
       if (this.stopped || !this.options.lock.leading) return;
       if (stamped.length < limit && !this.again) return;
@@ -96,6 +97,6 @@ export class Stamper {
     );
     const after = BigInt(top?.position ?? '0') - BigInt(count);
     const tail = await readChanges(this.options.lock.sql, { after: after > 0n ? after : 0n, limit: count });
-    if (tail.length) this.options.publish(tail);
+    if (tail.length && this.options.lock.leading) this.options.publish(tail);
   }
 }

@@ -9,9 +9,15 @@ export interface Database {
   readonly prisma: Db;
   /** Statements run through Prisma since start; tests read differences of it. */
   statementCount(): number;
-  /** Calls back on each NOTIFY of the channel, on a connection of its own. */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Calls back on each NOTIFY of the channel, on a connection of its own that reconnects. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<Listening>;
   ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Listening {
+  /** False while the connection is being re-established (notifications are lost meanwhile). */
+  readonly connected: boolean;
   close(): Promise<void>;
 }
 

@@ -31,7 +31,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     statementCount: () => statements,
     async listen(channel, onNotify) {
       const unlisten = await pglite.listen(channel, onNotify);
-      return async () => unlisten();
+      return { connected: true, close: async () => unlisten() };
     },
     async ping() {
       await pglite.query('SELECT 1');

@@ -3,7 +3,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client';
 import type { Logger } from '../logger';
-import type { Database } from './database';
+import type { Database, Listening } from './database';
+import { listenConnection } from './listen-connection';
 import { applyMigrations } from './migrations';
 
 // Serialises migrations when several instances start at once.
@@ -16,31 +17,30 @@ export async function openPostgres(url: string, poolSize: number, log: Logger): 
   let statements = 0;
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query', () => void statements++);
-  const listeners: pg.Client[] = [];
+  const listeners = new Set<Listening>();
 
   return {
     kind: 'postgres',
     prisma,
     statementCount: () => statements,
     async listen(channel, onNotify) {
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', (err) => log.error({ err, channel }, 'LISTEN connection failed'));
-      await client.connect();
-      client.on('notification', (n) => {
-        if (n.channel === channel) onNotify(n.payload ?? '');
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
-      return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end().catch(() => undefined);
+      const listening = await listenConnection(url, channel, onNotify, log);
+      listeners.add(listening);
+      return {
+        get connected() {
+          return listening.connected;
+        },
+        close: async () => {
+          listeners.delete(listening);
+          await listening.close();
+        },
       };
     },
     async ping() {
       await pool.query('SELECT 1');
     },
     async close() {
-      await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
+      await Promise.all([...listeners].map((l) => l.close()));
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
     },

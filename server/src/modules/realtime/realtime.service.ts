@@ -1,11 +1,13 @@
 // The subscriptions' rules: who receives which stamped changes, and what each becomes.
-// Deciding costs nothing per change (the ids in the change_event row); what a client
-// receives is loaded per delivered chunk in one batch, fresh, through the subscription's
-// own loaders.
+// Deciding costs nothing per change (the ids in the change_event row, in memory). What a
+// client receives is loaded once per event for all of this instance's subscribers: they
+// share one set of loaders per delivered position (fresh: made after the change, kept
+// for seconds), so a booking seen by a thousand subscribers is read once, not a thousand
+// times.
 import { LRUCache } from 'lru-cache';
 import type { Booking as BookingRow, Notification as NotificationRow } from '../../generated/prisma/client';
 import { badInput, notFound, type DomainError } from '../../domain-error';
-import type { RequestLoaders } from '../../graphql/context';
+import { RequestLoaders } from '../../graphql/context';
 import type { ChangeFeed } from '../../infra/change-feed';
 import type { Logger } from '../../infra/logger';
 import type { PublishedChange } from '../../infra/pubsub';
@@ -28,10 +30,14 @@ export interface RealtimeDeps {
   now?: () => Date;
 }
 
-/** A delivery is like a request: fresh loaders, so a subscription never serves rows read hours ago. */
+/** How a subscription's field resolvers get the loaders of the event being delivered. */
 export interface Delivery {
-  renewLoaders(): RequestLoaders;
+  use(loaders: RequestLoaders): void;
 }
+
+// Loaders per delivered position: long enough for every subscriber of one event, short
+// enough that a subscriber catching up later reads rows fresh.
+const SHARED_LOADERS_MS = 2000;
 
 const MS_PER_MINUTE = 60_000;
 const POSITION = /^\d{1,18}$/;
@@ -41,6 +47,7 @@ export class RealtimeService {
   // Provider settings for availability windows, shared by this instance's subscribers and
   // re-read once per availability change (a settings change is itself one).
   private readonly schedules = new LRUCache<string, { since: bigint; scheduling: Promise<ProviderScheduling | null> }>({ max: 1000 });
+  private readonly eventLoaders = new LRUCache<string, RequestLoaders>({ max: 256, ttl: SHARED_LOADERS_MS });
 
   constructor(private readonly deps: RealtimeDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -64,7 +71,7 @@ export class RealtimeService {
       onError: this.onError,
       standing: this.standingOf(viewer),
       project: async (changes) => {
-        const loader = delivery.renewLoaders().get('realtime.booking', () => this.deps.bookings.bookingLoader());
+        const loader = this.loadersFor(changes, delivery).get('realtime.booking', () => this.deps.bookings.bookingLoader());
         const rows = await loader.loadMany([...new Set(changes.map((c) => c.rowId))]);
         const byId = new Map(rows.filter((r): r is BookingRow => Boolean(r) && !(r instanceof Error)).map((r) => [r.id, r]));
         return changes.flatMap((c) => {
@@ -108,7 +115,7 @@ export class RealtimeService {
       onError: this.onError,
       standing: this.standingOf(viewer),
       project: async (changes) => {
-        const loader = delivery.renewLoaders().get('realtime.notification', () => this.deps.notifications.loader());
+        const loader = this.loadersFor(changes, delivery).get('realtime.notification', () => this.deps.notifications.loader());
         const rows = await loader.loadMany(changes.map((c) => c.rowId));
         return rows.filter((r): r is NotificationRow => Boolean(r) && !(r instanceof Error));
       },
@@ -117,6 +124,15 @@ export class RealtimeService {
 
   private standingOf(viewer: Viewer): Standing {
     return { refusal: () => this.deps.principals.refusal(viewer), watch: (onChange) => this.deps.principals.watch(viewer, onChange) };
+  }
+
+  /** The loaders every subscriber shares for the chunk ending at this position (its field resolvers too). */
+  private loadersFor(changes: PublishedChange[], delivery: Delivery): RequestLoaders {
+    const position = changes.at(-1)?.position ?? '0';
+    let loaders = this.eventLoaders.get(position);
+    if (!loaders) this.eventLoaders.set(position, (loaders = new RequestLoaders()));
+    delivery.use(loaders);
+    return loaders;
   }
 
   /** afterEventId checked: a position this feed has given out (or 0). */

@@ -7,7 +7,7 @@
 // for every other operation.
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SubscribeResolverData } from 'type-graphql';
-import { RequestLoaders, type AppContext } from '../../graphql/context';
+import type { AppContext } from '../../graphql/context';
 import { STREAM_ERROR, type StreamError } from './feed-subscription';
 import type { Delivery } from './realtime.service';
 
@@ -42,9 +42,9 @@ export function opening<R, A>(open: (resolver: R, data: Opening<A>) => Promise<A
   };
 }
 
-/** Each delivery gets the loaders of a new request (see RealtimeService). */
+/** Each delivery's field resolvers use the loaders shared by that event's subscribers (see RealtimeService). */
 export const deliveryFor = (context: AppContext): Delivery => ({
-  renewLoaders: () => (context.loaders = new RequestLoaders()),
+  use: (loaders) => void (context.loaders = loaders),
 });
 
 async function resolverOf<R>(info: GraphQLResolveInfo, args: Record<string, unknown>, context: unknown): Promise<R> {

@@ -1,0 +1,129 @@
+// Fan-out benchmark (not a test): BENCH_SUBSCRIBERS idle subscribers on one instance, in
+// BENCH_PROCESSES client processes, then BENCH_WRITES single bookings one after another;
+// for each, when every subscriber received it. 90% subscribe to availabilityChanged of the
+// service (public), 10% to bookingUpdated as an admin (every booking): all receive each
+// write. Also the app's heap per idle subscriber and the statements each write caused.
+//
+//   cd server && node --expose-gc --import tsx ../bench/fanout.ts
+//   # BENCH_SUBSCRIBERS=10000 BENCH_PROCESSES=4 BENCH_WRITES=5
+import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { aCustomer, anAdmin } from '../server/test/support/accounts';
+import { aService, anAlwaysOpenProvider } from '../server/test/support/catalog-builders';
+import { ensureTemplate } from '../server/test/support/databases';
+import type { TestApp } from '../server/test/support/test-app';
+import { startBenchApp } from './bench-app';
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 4);
+const WRITES = Number(process.env.BENCH_WRITES ?? 5);
+const REQUEST = `mutation($input: BookingInput!) { requestBooking(input: $input) { id } }`;
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+
+async function main() {
+  if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc for the heap figure');
+  await ensureTemplate();
+  // The app's own loggers stay quiet; subscriptions need no rate limit.
+  const bench = await startBenchApp({ LOG_LEVEL: 'error' });
+  const { app } = bench;
+  const gql: TestApp['gql'] = async (query, variables, opts = {}) => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: never; errors?: [] };
+    return { status: res.status, data: body.data ?? null, errors: body.errors, headers: res.headers };
+  };
+  const t: TestApp = { url: app.url, app, gql, stop: bench.stop };
+  const children: ChildProcess[] = [];
+  try {
+    const provider = await anAlwaysOpenProvider(t, 'UTC', { maxAdvanceDays: 60 });
+    const service = await aService(t, provider, { instantBooking: true, durationMinutes: 60 });
+    const customer = await aCustomer(t);
+    const admin = await anAdmin(t);
+
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const opened = Date.now();
+    for (let i = 0; i < PROCESSES; i++) {
+      const child = fork(join(__dirname, 'fanout-clients.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        env: {
+          ...process.env,
+          BENCH_WS_URL: app.url.replace('http', 'ws') + '/graphql',
+          BENCH_COUNT: String(Math.ceil(SUBSCRIBERS / PROCESSES)),
+          BENCH_SERVICE_ID: service.id,
+          BENCH_ADMIN_TOKEN: admin.token,
+        },
+      });
+      child.on('message', (m: { error?: string }) => m.error && console.error('client error:', m.error));
+      children.push(child);
+    }
+    const feed = app.services.changeFeed.feed;
+    while (feed.subscribers() < SUBSCRIBERS) {
+      await sleep(500);
+      if (Date.now() - opened > 300_000) throw new Error(`only ${feed.subscribers()} subscribers after 5 minutes`);
+    }
+    const subscribed = feed.subscribers();
+    console.log(`${subscribed} subscribers in ${((Date.now() - opened) / 1000).toFixed(1)} s`);
+    await sleep(2000);
+    gc();
+    const heapPerSubscriber = (process.memoryUsage().heapUsed - heapBefore) / subscribed;
+
+    const tomorrow = new Date();
+    tomorrow.setUTCHours(24, 0, 0, 0);
+    const rows: string[] = [];
+    const lasts: number[] = [];
+    for (let w = 0; w < WRITES; w++) {
+      const statementsBefore = app.infra.database.statementCount();
+      // Clients count from the moment the write is sent; the mark reaches them before it.
+      const sendAt = Date.now() + 100;
+      for (const c of children) c.send({ mark: sendAt });
+      await sleep(sendAt - Date.now());
+      const startsAt = new Date(tomorrow.getTime() + (w + 24) * 3_600_000).toISOString();
+      const r = await gql(REQUEST, { input: { serviceId: service.id, startsAt } }, { token: customer.token });
+      if (!r.data) throw new Error(JSON.stringify(r.errors));
+      await sleep(3000);
+      const reports = await Promise.all(
+        children.map(
+          (c) =>
+            new Promise<number[]>((resolve) => {
+              const on = (m: { arrivals?: number[] }) => {
+                if (!m.arrivals) return;
+                c.off('message', on);
+                resolve(m.arrivals);
+              };
+              c.on('message', on);
+              c.send({ report: true });
+            }),
+        ),
+      );
+      const arrivals = reports.flat().sort((a, b) => a - b);
+      const statements = app.infra.database.statementCount() - statementsBefore;
+      lasts.push(arrivals.at(-1) ?? NaN);
+      rows.push(`| ${w + 1} | ${arrivals.length} | ${pct(arrivals, 50)} | ${pct(arrivals, 99)} | ${arrivals.at(-1)} | ${statements} |`);
+    }
+    console.log(`\nheap per idle subscriber: ${(heapPerSubscriber / 1024).toFixed(1)} KB (${subscribed} subscribers)\n`);
+    console.log('| write | deliveries | p50 ms | p99 ms | last ms | statements |');
+    console.log('| ----: | ---------: | -----: | -----: | ------: | ---------: |');
+    for (const row of rows) console.log(row);
+    lasts.sort((a, b) => a - b);
+    console.log(`\nlast delivery over ${WRITES} writes: median ${pct(lasts, 50)} ms, worst ${lasts.at(-1)} ms`);
+  } finally {
+    for (const c of children) c.kill();
+    await bench.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
