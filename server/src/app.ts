@@ -88,8 +88,6 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
     introspection: true,
     parseOptions: policy.parseOptions,
     validationRules: policy.validationRules,
-    // One owner of shutdown (stop() below): Apollo's own handler would stop it and re-send the signal.
-    stopOnTerminationSignals: false,
     plugins: [
       apolloPipeline(policy),
       // No CDN landing page in any mode: browsers opening /graphql go to /explorer (explorer-routes.ts).
