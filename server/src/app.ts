@@ -31,6 +31,7 @@ import { metrics } from './http/metrics';
 import { explorerRoutes } from './http/explorer-routes';
 import { gracefulStop } from './http/graceful-stop';
 import { createResponseCache } from './http/response-cache';
+import { jsonErrors, requireJsonPost } from './http/request-errors';
 import { serveWebApp } from './http/web-app';
 
 export interface App {
@@ -116,10 +117,12 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   app.use(
     '/graphql',
     apiRateLimit(budget, (req, res) => authenticationOf(req, res, modules.authenticator)),
+    requireJsonPost,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res, modules.authenticator, config, log) }),
   );
   serveWebApp(app);
+  app.use(jsonErrors(log));
 
   const scheduler = new Scheduler(log);
   for (const part of modules.parts) {

@@ -10,10 +10,10 @@ export function apolloPipeline(policy: OperationPolicy): ApolloServerPlugin<AppC
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation, schema, document }) {
+        async didResolveOperation({ contextValue, operation, schema, document, request }) {
           if (!operation) return;
           contextValue.noteOperation?.({ name: operation.name?.value ?? null, type: operation.operation });
-          policy.admit({ context: contextValue, schema, document, operation });
+          policy.admit({ context: contextValue, schema, document, operation, variables: request.variables });
         },
         async willSendResponse({ contextValue, response, errors, operationName }) {
           if (response.body.kind !== 'single') return;

@@ -32,7 +32,12 @@ export function authenticationOf(req: Request, res: Response, authenticator: Aut
 function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return undefined; // a mangled cookie is no cookie: the refresh then asks to sign in again
+    }
   }
   return undefined;
 }

@@ -1,12 +1,13 @@
 // One rule set for every operation, whichever transport carried it (HTTP through Apollo,
 // WebSocket through graphql-ws): the parser's token limit, graphql-armor's depth, alias,
 // directive and cost limits, the introspection policy, no schema hints in errors, and,
-// once the caller is known, API-key scopes and the input guard. apollo-pipeline.ts and
+// once the caller is known, API-key scopes and the input guard (text and ids). apollo-pipeline.ts and
 // ws-pipeline.ts only plug this into their transport.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, ParseOptions, ValidationRule } from 'graphql';
 import { refuseOutOfScope } from './api-scope';
 import type { AppContext } from './context';
+import { refuseUnsafeInput } from './input-guard';
 import { refuseIntrospection } from './introspection-policy';
 
 export interface OperationPolicy {
@@ -22,6 +23,8 @@ export interface AdmitRequest {
   schema: GraphQLSchema;
   document: DocumentNode;
   operation: OperationDefinitionNode;
+  /** As the client sent them, before coercion. */
+  variables: Record<string, unknown> | undefined;
 }
 
 export const MAX_TOKENS = 5000;
@@ -41,9 +44,10 @@ export function operationPolicy(options: { production: boolean }): OperationPoli
   return {
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules,
-    admit({ context, schema, document, operation }) {
+    admit({ context, schema, document, operation, variables }) {
       refuseOutOfScope(context.viewer, schema, document, operation);
       if (options.production) refuseIntrospection(context.viewer, schema, document);
+      refuseUnsafeInput(schema, document, variables);
     },
   };
 }

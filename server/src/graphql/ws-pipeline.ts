@@ -75,7 +75,7 @@ export function wsPipeline(deps: WsPipelineDeps): Options {
     let context: AppContext;
     try {
       context = await wsContext(connection, log);
-      policy.admit({ context, schema, document, operation });
+      policy.admit({ context, schema, document, operation, variables: payload.variables ?? undefined });
     } catch (err) {
       if (err instanceof GraphQLError) return [err];
       throw err;
