@@ -133,6 +133,6 @@ describe('availability exceptions', () => {
     expect(codes(await t.gql(REMOVE, { id }, { token: other.account.token }))).toEqual(['NOT_FOUND']);
     expect((await t.gql(REMOVE, { id }, { token: p.account.token })).data).toEqual({ removeAvailabilityException: true });
     expect(codes(await t.gql(REMOVE, { id }, { token: p.account.token }))).toEqual(['NOT_FOUND']);
-    expect(codes(await t.gql(REMOVE, { id: 'nope' }, { token: p.account.token }))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(REMOVE, { id: 'nope' }, { token: p.account.token }))).toEqual(['BAD_USER_INPUT']);
   });
 });

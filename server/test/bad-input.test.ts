@@ -25,11 +25,11 @@ describe('text that cannot be stored', () => {
   it.each([
     ['a NUL in a new account’s name', NUL],
     ['half a surrogate pair in a new account’s name', LONE_SURROGATE],
-  ])('refuses %s with BAD_USER_INPUT naming input.name, and creates no account', async (_what, name) => {
+  ])('refuses %s with BAD_USER_INPUT naming the name, and creates no account', async (_what, name) => {
     const email = `nul-${randomBytes(4).toString('hex')}@example.test`;
     const r = await t.gql(REGISTER, { input: { email, password: 'correct-horse-battery', name } });
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
-    expect(r.errors![0]!.extensions!.field).toBe('input.name');
+    expect(r.errors![0]!.extensions!.field).toBe('name');
     expect(await t.app.infra.prisma.user.count({ where: { email } })).toBe(0);
   });
 
@@ -42,12 +42,12 @@ describe('text that cannot be stored', () => {
     [
       'search words',
       () => t.gql(`query($f: ServiceFilter) { services(filter: $f) { totalCount } }`, { f: { search: LONE_SURROGATE } }),
-      'filter.search',
+      'search',
     ],
     [
       'a profile name',
       () => t.gql(`mutation($n: String) { updateProfile(input: { name: $n }) { id } }`, { n: NUL }, { token: customer.token }),
-      'input.name',
+      'name',
     ],
     [
       'a cancellation reason',
@@ -77,7 +77,7 @@ describe('text that cannot be stored', () => {
           },
           { token: shop.provider.token },
         ),
-      'input.title',
+      'title',
     ],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, send, field) => {
     const r = await send();
@@ -90,7 +90,7 @@ describe('text that cannot be stored', () => {
     try {
       const r = await client.run(`mutation($n: String) { updateProfile(input: { name: $n }) { id } }`, { n: NUL });
       expect(r.errors.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-      expect(r.errors[0]!.extensions!.field).toBe('input.name');
+      expect(r.errors[0]!.extensions!.field).toBe('name');
     } finally {
       await client.close();
     }
@@ -118,7 +118,7 @@ describe('ids that are not ids', () => {
   ])('%s answers a malformed id with BAD_USER_INPUT, not a 500', async (_name, query, who) => {
     const r = await t.gql(query, { id: BAD }, { token: who().token });
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
-    expect(r.errors![0]!.message).toMatch(/not a valid id/);
+    expect(r.errors![0]!.message).toMatch(/: not a valid id/);
   });
 });
 

@@ -125,7 +125,12 @@ describe('requestBooking', () => {
         'NOT_FOUND',
         /not found or is no longer offered/,
       ],
-      ['a malformed service id', async () => ({ serviceId: 'svc-1', startsAt: hourFromNow(30) }), 'NOT_FOUND', /not found/],
+      [
+        'a malformed service id',
+        async () => ({ serviceId: 'svc-1', startsAt: hourFromNow(30) }),
+        'BAD_USER_INPUT',
+        /serviceId: not a valid id/,
+      ],
       [
         'a withdrawn service',
         async () => ({ serviceId: (await aService(t, provider, { active: false })).id, startsAt: hourFromNow(30) }),

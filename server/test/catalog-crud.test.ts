@@ -190,9 +190,12 @@ describe('services', () => {
     expect((await t.gql(`query($id: ID!) { service(id: $id) { active } }`, { id: hidden })).data!.service).toEqual({ active: false });
   });
 
-  it('answers null for unknown or malformed ids', async () => {
-    const r = await t.gql(`{ a: service(id: "nope") { id } b: provider(id: "00000000-0000-4000-8000-000000000000") { id } }`);
+  it('answers null for unknown ids and BAD_USER_INPUT for malformed ones', async () => {
+    const r = await t.gql(
+      `{ a: service(id: "00000000-0000-4000-8000-000000000000") { id } b: provider(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+    );
     expect(r.data).toEqual({ a: null, b: null });
+    expect(codes(await t.gql(`{ service(id: "nope") { id } }`))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('lets an API key with CATALOG_READ browse the catalog', async () => {

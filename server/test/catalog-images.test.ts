@@ -37,6 +37,48 @@ async function upload(sig: Signature): Promise<string> {
   return ((await res.json()) as { public_id: string }).public_id;
 }
 
+describe('avatars', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+  const SET_AVATAR = `mutation($id: String) { updateProfile(input: { avatarPublicId: $id }) { avatarUrl } }`;
+
+  it('accepts only an image the media store issued to this user, and serves it', async () => {
+    const me = await aCustomer(t);
+    const signed = await t.gql(`mutation { createAvatarUpload { uploadUrl fields { name value } } }`, {}, { token: me.token });
+    const sig = signed.data!.createAvatarUpload as Signature;
+    expect(sig.fields).toEqual(expect.arrayContaining([{ name: 'folder', value: `homeser/users/${me.id}` }]));
+    const publicId = await upload(sig);
+    const set = await t.gql(SET_AVATAR, { id: publicId }, { token: me.token });
+    expect(set.errors).toBeUndefined();
+    expect(set.data!.updateProfile.avatarUrl).toContain(`/media/${publicId}`);
+    // Clearing is always allowed.
+    expect((await t.gql(SET_AVATAR, { id: null }, { token: me.token })).data!.updateProfile.avatarUrl).toBeNull();
+  });
+
+  it.each([
+    ['someone else’s upload', (other: string) => `homeser/users/${other}/photo`],
+    ['a path outside the uploads', () => '../../etc/passwd'],
+    ['an id the store never issued', () => 'avatars/celebrity'],
+  ])('refuses %s with BAD_USER_INPUT on avatarPublicId, leaving the avatar as it was', async (_what, idFor) => {
+    const me = await aCustomer(t);
+    const other = await aCustomer(t);
+    const otherSig = await t.gql(`mutation { createAvatarUpload { uploadUrl fields { name value } } }`, {}, { token: other.token });
+    const theirs = await upload(otherSig.data!.createAvatarUpload as Signature);
+    const id = idFor(other.id) === `homeser/users/${other.id}/photo` ? theirs : idFor(other.id);
+    const r = await t.gql(SET_AVATAR, { id }, { token: me.token });
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors![0]!.extensions!.field).toBe('avatarPublicId');
+    expect((await t.app.infra.prisma.user.findUniqueOrThrow({ where: { id: me.id } })).avatarPublicId).toBeNull();
+  });
+
+  it('encodes a stored public id when it builds a URL', () => {
+    expect(t.app.services.media.url('homeser/users/x/a b?c', { width: 100 })).toMatch(/\/homeser\/users\/x\/a%20b%3Fc\?w=160$/);
+  });
+});
+
 describe('with the embedded media store', () => {
   let t: TestApp;
   let owner: ProviderAccount;

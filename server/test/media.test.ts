@@ -114,13 +114,23 @@ describe('Cloudinary media store', () => {
     await expect(s.verifyAsset(`${FOLDER}/huge`, FOLDER)).resolves.toBe(false);
   });
 
-  it('builds delivery URLs with automatic format and quality and a fill crop', () => {
+  it('builds delivery URLs with automatic format and quality and a fill crop, snapped to a preset size', () => {
+    // 300×200 asked: the next preset width (320) at the nearest preset aspect (4:3).
     const url = store().url(`${FOLDER}/known`, { width: 300, height: 200 });
     expect(url).toMatch(/^https:\/\/res\.cloudinary\.com\/demo\/image\/upload\//);
     expect(url).toContain('f_auto,q_auto');
-    expect(url).toMatch(/c_fill,(h_200,w_300|w_300,h_200)/);
+    expect(url).toMatch(/c_fill,(h_240,w_320|w_320,h_240)/);
     expect(url).toContain(`${FOLDER}/known`);
     expect(store().url(`${FOLDER}/known`)).not.toContain('c_fill');
+  });
+
+  it('reaches at most 31 distinct transformations of an image, whatever sizes are asked', () => {
+    const urls = new Set<string>();
+    for (let width = 0; width <= 4000; width += 37) {
+      for (let height = 0; height <= 4000; height += 41) urls.add(store().url(`${FOLDER}/known`, { width, height }));
+    }
+    expect(urls.size).toBeLessThanOrEqual(31);
+    expect(urls.size).toBeGreaterThan(5);
   });
 });
 

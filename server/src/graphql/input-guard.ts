@@ -2,7 +2,8 @@
 // no NUL characters and no half surrogate pairs (PostgreSQL cannot store them, and no
 // person means them), and every ID is a UUID (all our ids are). Literals and variables
 // alike, down through input objects and lists. Refused with BAD_USER_INPUT naming the
-// field as the client wrote it, e.g. `input.title` or `ids[2]`.
+// field the way the services do: an input object's field by its own name (`title` of
+// `input`, `address.city`), a plain argument by its name (`reason`, `ids`).
 import {
   getNullableType,
   isInputObjectType,
@@ -32,51 +33,53 @@ export function refuseUnsafeInput(schema: GraphQLSchema, document: DocumentNode,
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const argument = typeInfo.getArgument();
-        if (argument) checkLiteral(argument.type, node.value, node.name.value, variables);
+        if (argument) checkLiteral(argument.type, node.value, '', variables, node.name.value);
       },
     }),
   );
 }
 
-function checkLiteral(type: GraphQLInputType, node: ValueNode, path: string, variables: Variables): void {
-  if (node.kind === Kind.VARIABLE) return checkValue(type, variables?.[node.name.value], path);
+const inside = (path: string, name: string) => (path ? `${path}.${name}` : name);
+
+function checkLiteral(type: GraphQLInputType, node: ValueNode, path: string, variables: Variables, argument: string): void {
+  if (node.kind === Kind.VARIABLE) return checkValue(type, variables?.[node.name.value], path, argument);
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    if (node.kind !== Kind.LIST) return checkLiteral(nullable.ofType, node, path, variables);
-    node.values.forEach((item, i) => checkLiteral(nullable.ofType, item, `${path}[${i}]`, variables));
+    if (node.kind !== Kind.LIST) return checkLiteral(nullable.ofType, node, path, variables, argument);
+    for (const item of node.values) checkLiteral(nullable.ofType, item, path, variables, argument);
   } else if (isInputObjectType(nullable)) {
     if (node.kind !== Kind.OBJECT) return;
     const fields = nullable.getFields();
     for (const field of node.fields) {
       const declared = fields[field.name.value];
-      if (declared) checkLiteral(declared.type, field.value, `${path}.${field.name.value}`, variables);
+      if (declared) checkLiteral(declared.type, field.value, inside(path, field.name.value), variables, argument);
     }
   } else if (node.kind === Kind.STRING) {
-    checkText(nullable.name === 'ID', node.value, path);
+    checkText(nullable.name === 'ID', node.value, path || argument);
   }
 }
 
-function checkValue(type: GraphQLInputType, value: unknown, path: string): void {
+function checkValue(type: GraphQLInputType, value: unknown, path: string, argument: string): void {
   if (value === null || value === undefined) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    if (!Array.isArray(value)) return checkValue(nullable.ofType, value, path);
-    value.forEach((item, i) => checkValue(nullable.ofType, item, `${path}[${i}]`));
+    if (!Array.isArray(value)) return checkValue(nullable.ofType, value, path, argument);
+    for (const item of value) checkValue(nullable.ofType, item, path, argument);
   } else if (isInputObjectType(nullable)) {
     if (typeof value !== 'object') return;
     for (const [name, field] of Object.entries(nullable.getFields())) {
-      checkValue(field.type, (value as Record<string, unknown>)[name], `${path}.${name}`);
+      checkValue(field.type, (value as Record<string, unknown>)[name], inside(path, name), argument);
     }
   } else if (typeof value === 'string') {
-    checkText(nullable.name === 'ID', value, path);
+    checkText(nullable.name === 'ID', value, path || argument);
   }
 }
 
 function checkText(isId: boolean, text: string, field: string): void {
   if (UNSTORABLE.test(text)) {
-    throw refusal('BAD_USER_INPUT', `${field} contains a character that cannot be stored (NUL or half a surrogate pair); remove it`, {
+    throw refusal('BAD_USER_INPUT', `${field}: contains a character that cannot be stored (NUL or half a surrogate pair); remove it`, {
       field,
     });
   }
-  if (isId && !UUID.test(text)) throw refusal('BAD_USER_INPUT', `${field} is not a valid id`, { field });
+  if (isId && !UUID.test(text)) throw refusal('BAD_USER_INPUT', `${field}: not a valid id`, { field });
 }

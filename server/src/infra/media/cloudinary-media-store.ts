@@ -15,7 +15,7 @@ import {
   ALLOWED_FORMATS,
   MEDIA_MAX_BYTES,
   assertSafeFolder,
-  clampDimension,
+  snapSize,
   isInFolder,
   type MediaSize,
   type MediaStore,
@@ -113,8 +113,7 @@ export function createCloudinaryMediaStore(options: CloudinaryMediaStoreOptions)
     },
 
     url(publicId, size?: MediaSize) {
-      const width = clampDimension(size?.width);
-      const height = clampDimension(size?.height);
+      const { width, height } = snapSize(size);
       const crop = width || height ? [{ crop: 'fill', ...(width ? { width } : {}), ...(height ? { height } : {}) }] : [];
       // Crop first, then let Cloudinary pick the format and quality the browser takes best.
       return cloudinary.url(publicId, { ...delivery, transformation: [...crop, { fetch_format: 'auto', quality: 'auto' }] });

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import { MIME_BY_FORMAT, SNIFF_BYTES, sniffImage, type SniffedImage } from './image-sniff';
 import type { ImageFormat, MediaStore } from './media-store';
-import { ALLOWED_FORMATS, MEDIA_MAX_BYTES, assertSafeFolder, clampDimension, isInFolder, isSafePath } from './media-store';
+import { ALLOWED_FORMATS, MEDIA_MAX_BYTES, assertSafeFolder, encodePublicId, isInFolder, isSafePath, snapSize } from './media-store';
 
 export interface LocalMediaStoreOptions {
   /** Where files live, e.g. <DATA_DIR>/media. */
@@ -85,8 +85,9 @@ export function createLocalMediaStore(options: LocalMediaStoreOptions): { store:
       return isInFolder(publicId, folder) && (await findFile(publicId)) !== null;
     },
     url(publicId, size) {
-      const query = Object.entries({ w: clampDimension(size?.width), h: clampDimension(size?.height) }).filter(([, v]) => v);
-      return `${base}/${publicId}${query.length ? `?${query.map(([k, v]) => `${k}=${v}`).join('&')}` : ''}`;
+      const snapped = snapSize(size);
+      const query = Object.entries({ w: snapped.width, h: snapped.height }).filter(([, v]) => v);
+      return `${base}/${encodePublicId(publicId)}${query.length ? `?${query.map(([k, v]) => `${k}=${v}`).join('&')}` : ''}`;
     },
   };
 

@@ -39,14 +39,36 @@ export function assertSafeFolder(folder: string): void {
   if (!isSafePath(folder)) throw new Error(`media folder "${folder}" must be slash-separated [A-Za-z0-9_-] segments`);
 }
 
+/** Where a user's own uploads (an avatar) go; only ids the store confirms there are accepted. */
+export const userUploadsFolder = (userId: string) => `homeser/users/${userId}`;
+
 /** publicId is a well-formed id directly or deeper inside folder. */
 export function isInFolder(publicId: string, folder: string): boolean {
   return isSafePath(folder) && isSafePath(publicId) && publicId.startsWith(`${folder}/`);
 }
 
-// Every distinct size is a derived image the provider renders (and Cloudinary bills),
-// so sizes are whole pixels within a sane range.
-export function clampDimension(value: number | null | undefined): number | undefined {
-  if (value == null || !Number.isFinite(value) || value <= 0) return undefined;
-  return Math.min(4000, Math.max(1, Math.round(value)));
+// Every distinct size is a derived image the store renders (and Cloudinary bills), so a
+// requested size snaps to a few presets: five widths (rounded up, capped at the largest)
+// and, when a height is asked for too, the nearest of four aspect ratios. E.g. 333×250 →
+// 640×480 (4:3); 2000 wide → 1280. Any image then has at most 5 + 5 + 5×4 + 1 = 31 versions.
+export const IMAGE_WIDTHS = [160, 320, 640, 960, 1280] as const;
+export const IMAGE_ASPECTS = [1, 4 / 3, 16 / 9, 3 / 4] as const;
+
+const snapUp = (value: number) => IMAGE_WIDTHS.find((w) => w >= value) ?? IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]!;
+const given = (value: number | null | undefined): value is number => value != null && Number.isFinite(value) && value > 0;
+
+/** The preset size closest to what was asked: `{}` for the original. */
+export function snapSize(size: MediaSize | undefined): { width?: number; height?: number } {
+  const width = size?.width;
+  const height = size?.height;
+  if (!given(width) && !given(height)) return {};
+  if (!given(height)) return { width: snapUp(width!) };
+  if (!given(width)) return { height: snapUp(height) };
+  const asked = width / height;
+  const aspect = IMAGE_ASPECTS.reduce((best, a) => (Math.abs(Math.log(a / asked)) < Math.abs(Math.log(best / asked)) ? a : best));
+  const snapped = snapUp(width);
+  return { width: snapped, height: Math.round(snapped / aspect) };
 }
+
+/** A public id as a URL path: each segment encoded. */
+export const encodePublicId = (publicId: string) => publicId.split('/').map(encodeURIComponent).join('/');

@@ -72,6 +72,14 @@ export class ServiceResolver {
     return this.serviceImages.createUpload(viewerOf(ctx), serviceId);
   }
 
+  @Authorized()
+  @Mutation(() => UploadSignature, {
+    description: 'Signed parameters for a direct browser upload of your avatar; then updateProfile(avatarPublicId).',
+  })
+  createAvatarUpload(@Ctx() ctx: AppContext) {
+    return this.serviceImages.createAvatarUpload(viewerOf(ctx));
+  }
+
   @Authorized(Role.PROVIDER, Role.ADMIN)
   @Mutation(() => Service)
   addServiceImage(@Arg('serviceId', () => ID) serviceId: string, @Arg('publicId', () => String) publicId: string, @Ctx() ctx: AppContext) {

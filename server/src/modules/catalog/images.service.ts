@@ -3,7 +3,7 @@
 // API records a publicId only after the store confirms the asset is there, in that folder.
 import { badInput, DomainError, notFound } from '../../domain-error';
 import type { Db } from '../../infra/database';
-import type { MediaStore, UploadSignature } from '../../infra/media/media-store';
+import { userUploadsFolder, type MediaStore, type UploadSignature } from '../../infra/media/media-store';
 import type { Viewer } from '../identity/viewer';
 import type { CatalogAccess } from './catalog-access';
 import type { CatalogCache } from './catalog-cache';
@@ -25,6 +25,11 @@ export class ImagesService {
       ? (await this.access.serviceToChange(viewer, serviceId)).providerId
       : (await this.access.ownProvider(viewer)).id;
     return this.media.signUpload({ folder: providerFolder(providerId), now });
+  }
+
+  /** Signed upload parameters into the viewer's own folder (an avatar for updateProfile). */
+  createAvatarUpload(viewer: Viewer, now = new Date()): UploadSignature {
+    return this.media.signUpload({ folder: userUploadsFolder(viewer.userId), now });
   }
 
   async addImage(viewer: Viewer, serviceId: string, publicId: string): Promise<ServiceRow> {

@@ -1,8 +1,9 @@
 // Accounts and sessions: register, login, refresh-token rotation, logout, profiles.
 import { z } from 'zod';
 import type { Config } from '../../config';
-import { DomainError } from '../../domain-error';
+import { badInput, DomainError } from '../../domain-error';
 import type { Db } from '../../infra/database';
+import { userUploadsFolder, type MediaStore } from '../../infra/media/media-store';
 import { PgError, sqlState } from '../../infra/database';
 import type { RateLimiter, RateLimiterFactory } from '../../infra/rate-limiter';
 import { parseInput, timeZoneField } from '../../input-validation';
@@ -64,6 +65,7 @@ export class IdentityService {
     private readonly sessionState: SessionStateCache,
     config: Config,
     rateLimiter: RateLimiterFactory,
+    private readonly media: Pick<MediaStore, 'verifyAsset'>,
   ) {
     this.tokens = new AccessTokens(config.jwtSecret);
     this.refreshKey = config.jwtSecret;
@@ -175,6 +177,9 @@ export class IdentityService {
 
   async updateProfile(viewer: Viewer, input: z.input<typeof profileSchema>): Promise<User> {
     const data = parseInput(profileSchema, input);
+    if (data.avatarPublicId && !(await this.media.verifyAsset(data.avatarPublicId, userUploadsFolder(viewer.userId)))) {
+      throw badInput('avatarPublicId', 'avatarPublicId: no such image in your uploads; upload it with createAvatarUpload first');
+    }
     return this.prisma.user.update({
       where: { id: viewer.userId },
       data: {

@@ -16,7 +16,7 @@ export const identityResolvers = [IdentityResolver, SessionResolver, PublicProfi
 export function identityModule(infra: Infra, media: MediaStore) {
   const principals = new PrincipalWatch(infra.pubsub, infra.config.redis.prefix, infra.log);
   const sessionState = new SessionStateCache(infra.prisma, infra.cache, principals);
-  const identity = new IdentityService(infra.prisma, sessionState, infra.config, infra.rateLimiter);
+  const identity = new IdentityService(infra.prisma, sessionState, infra.config, infra.rateLimiter, media);
   const users = new UsersService(infra.prisma, sessionState);
   const apiKeys = new ApiKeysService(infra.prisma, infra.cache);
   const authenticator = new Authenticator(
@@ -32,7 +32,6 @@ export function identityModule(infra: Infra, media: MediaStore) {
       [SessionResolver, new SessionResolver()],
       [PublicProfileResolver, new PublicProfileResolver(media)],
     ],
-    start: () => principals.start(),
     stop: () => principals.stop(),
   };
   return { identity, users, apiKeys, authenticator, sessionState, parts };

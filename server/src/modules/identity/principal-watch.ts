@@ -26,10 +26,13 @@ export class PrincipalWatch {
       if (change.userId === viewer.userId || (viewer.sessionId && change.sessionIds.includes(viewer.sessionId))) onChange();
     };
     this.listeners.add(listener);
+    this.listen();
     return () => this.listeners.delete(listener);
   }
 
-  async start(): Promise<void> {
+  /** Subscribes on the first watcher, not at boot: a Redis subscriber must not race its own connection. */
+  private listen(): void {
+    if (this.stream) return;
     const stream = this.pubsub.subscribe('principal-changed', this.deployment)[Symbol.asyncIterator]();
     this.stream = stream;
     void (async () => {
