@@ -43,7 +43,7 @@ export function ExplorerPage() {
           <Title order={1} size="h3">
             GraphQL explorer
           </Title>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {apiKey
               ? 'Requests use the API key.'
               : viewer

@@ -33,6 +33,9 @@ export class Booking {
   @Field(() => BookingStatus) status!: BookingStatus;
   @Field(() => String, { nullable: true }) notes!: string | null;
   @Field(() => Date, { nullable: true }) holdExpiresAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'A REQUESTED booking expires unless the provider answers by then.' })
+  answerBy!: Date | null;
+
   @Field(() => String, { nullable: true }) cancellationReason!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
@@ -43,7 +46,6 @@ export class Booking {
   blockedUntil!: Date;
   priceAmount!: number;
   currency!: string;
-  answerBy!: Date | null;
   idempotencyKey!: string | null;
   cancelledBy!: Role | null;
   refundDueAmount!: number | null;
