@@ -1,5 +1,5 @@
 // availableSlots benchmark (not a test): 30 days of slots for a provider working 8 hours a
-// day with 200 holding bookings in the window, against real PostgreSQL + Redis.
+// day with 200 holding bookings in the window, seats and booking limits on, against real PostgreSQL + Redis.
 //
 //   cd server && npx tsx ../bench/slots.ts              # BENCH_COLD=200 BENCH_CACHED=1000
 //
@@ -69,6 +69,9 @@ async function seed(app: App, from: Date) {
       };
     }),
   });
+  // Seats and limits on (issue 19): a 3-seat service, limits per service and per provider.
+  await prisma.serviceScheduling.create({ data: { serviceId: asked.id, capacity: 3, maxBookingsPerDay: 40, maxMinutesPerWeek: 6000 } });
+  await prisma.providerBookingLimits.create({ data: { providerId: provider.id, maxBookingsPerDay: 60, maxMinutesPerWeek: 20_000 } });
   return { providerId: provider.id, serviceId: asked.id };
 }
 

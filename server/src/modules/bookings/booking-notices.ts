@@ -125,6 +125,16 @@ export class BookingNotices {
     );
   }
 
+  waitlistOffer(b: NoticeBooking): Promise<NotificationInput[]> {
+    return this.tell(b, 'WAITLIST_OFFER', ['customer'], (f, at) => ({
+      title: 'A place opened up for you',
+      body:
+        b.status === 'PENDING_PAYMENT'
+          ? `A seat of ${f.service} on ${at(b.startsAt)} that you waited for is yours if you pay by ${at(b.holdExpiresAt)}; after that it goes to the next in line.`
+          : `A place of ${f.service} on ${at(b.startsAt)} that you waited for opened up: we sent your request to ${f.provider.name}, who answers by ${at(b.answerBy)}.`,
+    }));
+  }
+
   /** The notes of one or many bookings, ready to write; each note keeps its bookingId, for a sweep's filter. */
   async deliver(...lists: Promise<NotificationInput[]>[]): Promise<Delivery> {
     const notes = (await Promise.all(lists)).flat();

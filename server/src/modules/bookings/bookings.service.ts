@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import type { Booking as BookingRow, Prisma } from '../../generated/prisma/client';
+import type { Booking as BookingRow, Prisma, WaitlistEntry as WaitlistEntryRow } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
 import { DomainError, notFound } from '../../domain-error';
 import { PgError, sqlState, type Db } from '../../infra/database';
@@ -67,6 +67,7 @@ interface Step {
 export class BookingsService {
   readonly policy: CancellationPolicy;
   private readonly now: () => Date;
+  private placeFreed: (booking: BookingRow) => Promise<unknown> = async () => undefined;
 
   constructor(private readonly deps: BookingsDeps) {
     this.policy = { fullRefundHours: deps.config.fullRefundHours };
@@ -100,9 +101,11 @@ export class BookingsService {
     }));
   }
 
-  rejectBooking(viewer: Viewer, id: string, reason?: string | null): Promise<BookingRow> {
+  async rejectBooking(viewer: Viewer, id: string, reason?: string | null): Promise<BookingRow> {
     const why = parseInput(reasonSchema, reason) || null;
-    return this.transition(viewer, id, 'REJECT', async () => ({ status: 'REJECTED', cancellationReason: why }));
+    const rejected = await this.transition(viewer, id, 'REJECT', async () => ({ status: 'REJECTED', cancellationReason: why }));
+    await this.placeFreed(rejected);
+    return rejected;
   }
 
   /** A CONFIRMED booking records the refund its cancellation is due; payments refunds it on 'booking.cancelled'. */
@@ -117,6 +120,7 @@ export class BookingsService {
     if (cancelled.refundDueAmount !== null) {
       this.deps.events.emit('booking.cancelled', { bookingId: cancelled.id, refundDue: cancelled.refundDueAmount, reason: why });
     }
+    await this.placeFreed(cancelled);
     return cancelled;
   }
 
@@ -255,7 +259,28 @@ export class BookingsService {
     return first;
   }
 
-  private async insert(viewer: Viewer, target: BookingTarget, request: RequestInput): Promise<BookingRow> {
+  /** A waitlist offer: the entry's customer gets a booking of the freed place, the entry points at it, they are told. */
+  async offerFromWaitlist(entry: WaitlistEntryRow, target: BookingTarget): Promise<BookingRow> {
+    const customer = { userId: entry.customerId } as Viewer;
+    return this.insert(customer, target, { serviceId: entry.serviceId, startsAt: entry.startsAt }, async (tx, booking) => {
+      await tx.waitlistEntry.update({ where: { id: entry.id }, data: { bookingId: booking.id } });
+      const told = await this.deps.notices.deliver(this.deps.notices.waitlistOffer(booking));
+      await told.write(tx);
+    });
+  }
+
+  /** Called with every booking that stopped holding its place (the waitlist offers it on). */
+  onPlaceFreed(listener: (booking: BookingRow) => Promise<unknown>): void {
+    // The change has committed: a failed offer must not turn it into an error (the next freed place retries the line).
+    this.placeFreed = (booking) => listener(booking).catch(() => undefined);
+  }
+
+  private async insert(
+    viewer: Viewer,
+    target: BookingTarget,
+    request: RequestInput,
+    alsoInTx?: (tx: Prisma.TransactionClient, booking: BookingRow) => Promise<void>,
+  ): Promise<BookingRow> {
     const { service, scheduling } = target;
     const now = this.now().getTime();
     const { holdMinutes, answerHours } = this.deps.config;
@@ -288,6 +313,7 @@ export class BookingsService {
             };
             const booking = isGuarded(target) ? await guardedCreate(tx, target, data) : await tx.booking.create({ data });
             await notices.write(tx);
+            await alsoInTx?.(tx, booking);
             return booking;
           },
           isGuarded(target) ? GUARDED_TX : BOOKING_TX,

@@ -26,6 +26,13 @@ export interface SweepTimes {
 }
 
 export class ExpirySweep {
+  private placeFreed: (booking: BookingRow) => Promise<unknown> = async () => undefined;
+
+  /** Called with each booking the sweep expired (the waitlist offers its place on). */
+  onPlaceFreed(listener: (booking: BookingRow) => Promise<unknown>): void {
+    this.placeFreed = listener;
+  }
+
   constructor(
     private readonly prisma: Db,
     private readonly availability: AvailabilityService,
@@ -60,6 +67,8 @@ export class ExpirySweep {
       return rows;
     }, BOOKING_TX);
     if (expired.length) await this.availability.providerChanged(...expired.map((b) => b.provider_id));
+    const won = new Set(expired.map((b) => b.id));
+    for (const booking of overdue.filter((b) => won.has(b.id))) await this.placeFreed(booking);
     return expired.map((b) => b.id);
   }
 

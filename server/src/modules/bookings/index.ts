@@ -12,8 +12,10 @@ import { BookingsService } from './bookings.service';
 import type { SchedulingCatalog } from '../availability/catalog-port';
 import { BookedTimes } from './booked-times';
 import { ExpirySweep } from './expiry-sweep';
+import { Waitlist } from './waitlist';
+import { WaitlistResolver } from './waitlist.resolver';
 
-export const bookingsResolvers = [BookingsResolver] as const;
+export const bookingsResolvers = [BookingsResolver, WaitlistResolver] as const;
 
 /** The bookings side of availability's ProviderBookings port (built before availability, which bookings needs). */
 export const bookedTimes = (infra: Infra) => new BookedTimes(infra.prisma);
@@ -44,9 +46,16 @@ export function bookingsModule(
     config: infra.config.bookings,
     now,
   });
+  const waitlist = new Waitlist(infra.prisma, deps.availability);
+  waitlist.offersBookedBy((entry, target) => bookings.offerFromWaitlist(entry, target));
+  bookings.onPlaceFreed((b) => waitlist.placeFreed(b));
+  sweep.onPlaceFreed((b) => waitlist.placeFreed(b));
   const parts: ModuleParts = {
-    bindings: [[BookingsResolver, new BookingsResolver(bookings, queries, deps.catalog, deps.users, deps.hasReview)]],
+    bindings: [
+      [BookingsResolver, new BookingsResolver(bookings, queries, deps.catalog, deps.users, deps.hasReview)],
+      [WaitlistResolver, new WaitlistResolver(waitlist)],
+    ],
     jobs: sweep.jobs(),
   };
-  return { bookings, parts };
+  return { bookings, waitlist, parts };
 }

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'PAYMENT_SUCCEEDED', // both
   'PAYMENT_FAILED', // both
   'PAYMENT_REFUNDED', // both
+  'WAITLIST_OFFER', // customer: a seat they waited for is held for them
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
