@@ -47,6 +47,18 @@ export function refusal(code: ErrorCode, message: string, details: Record<string
 
 export const refusalOf = (err: DomainError): GraphQLError => refusal(err.code, err.message, err.details);
 
+/** The database cannot be reached before the operation even starts (e.g. checking a session). */
+export function unavailable(): GraphQLError {
+  const headers = new Map([['retry-after', String(UNAVAILABLE_RETRY_SECONDS)]]);
+  return new GraphQLError(UNAVAILABLE_MESSAGE, {
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS,
+      http: { status: REFUSAL_STATUS.SERVICE_UNAVAILABLE, headers },
+    },
+  });
+}
+
 /** The JSON body of a refusal outside GraphQL's own handling (body parsing, rate limits). */
 export function refusalBody(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
   return { status: REFUSAL_STATUS[code], body: { errors: [{ message, extensions: { ...details, code } }] } };

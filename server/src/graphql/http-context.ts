@@ -7,7 +7,8 @@ import type { Logger } from '../infra/logger';
 import type { Authenticator } from '../modules/identity/authenticator';
 import type { Viewer } from '../modules/identity/viewer';
 import { noRefreshCookie, RequestLoaders, type AppContext, type RefreshCookie } from './context';
-import { refusalOf } from './error-wire';
+import { refusalOf, unavailable } from './error-wire';
+import { isDatabaseUnreachable } from '../infra/database/unreachable';
 
 const REFRESH_COOKIE = 'homeser_refresh';
 const REFRESH_COOKIE_DAYS = 30;
@@ -16,7 +17,8 @@ async function viewerOrReject(authentication: Promise<Viewer | null>): Promise<V
   try {
     return await authentication;
   } catch (err) {
-    throw err instanceof DomainError ? refusalOf(err) : err;
+    if (err instanceof DomainError) throw refusalOf(err);
+    throw isDatabaseUnreachable(err) ? unavailable() : err;
   }
 }
 
