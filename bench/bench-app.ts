@@ -31,6 +31,7 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
     REDIS_PREFIX: `bench:${randomBytes(4).toString('hex')}:`,
     RATE_LIMIT_ENABLED: 'false',
     SEED_DEMO_DATA: 'false',
+    PAYMENTS_SANDBOX: 'builtin', // production mode, no store: the sandbox on purpose
     ...env,
   });
   const app = await startApp(config);

@@ -81,6 +81,7 @@ export async function composeModules(infra: Infra) {
       reviews: reviews.reviews,
       payments: payments.payments,
       refunds: payments.refunds,
+      refundSafetyNet: payments.safetyNet,
       reconciliation: payments.reconciliation,
       paymentGateway: payments.gateway,
       notifications,

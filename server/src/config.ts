@@ -72,6 +72,8 @@ const envSchema = z.object({
   SSLCOMMERZ_LIVE: bool(false),
   SSLCOMMERZ_BASE_URL: url(['http:', 'https:']),
   SSLCOMMERZ_TIMEOUT_MS: int(10000, 100, 120000),
+  // Only "builtin": take payments on the built-in sandbox on purpose (required for that in production).
+  PAYMENTS_SANDBOX: z.enum(['builtin'], { message: 'must be "builtin" or unset' }).optional(),
   CLOUDINARY_URL: url(['cloudinary:']),
   CLOUDINARY_UPLOAD_PREFIX: url(['http:', 'https:']),
   SMTP_URL: url(['smtp:', 'smtps:']),
@@ -101,6 +103,33 @@ const envSchema = z.object({
 });
 
 export type Env = Record<string, string | undefined>;
+type ParsedEnv = z.output<typeof envSchema>;
+
+// Settings that are fine alone but not together, or not in production.
+function unsafeCombinations(e: ParsedEnv): string[] {
+  const out: string[] = [];
+  const store = Boolean(e.SSLCOMMERZ_STORE_ID);
+  if (store !== Boolean(e.SSLCOMMERZ_STORE_PASSWORD)) out.push('SSLCOMMERZ_STORE_ID and SSLCOMMERZ_STORE_PASSWORD must be set together');
+  if (store && e.PAYMENTS_SANDBOX) out.push('PAYMENTS_SANDBOX=builtin and an SSLCOMMERZ_STORE_ID are set: choose one');
+  // Supabase tokens are checked against their issuer, <SUPABASE_URL>/auth/v1.
+  if (e.SUPABASE_JWT_SECRET && !e.SUPABASE_URL) out.push('SUPABASE_JWT_SECRET needs SUPABASE_URL, the project whose tokens it signs');
+  if (e.DATABASE_URL && isTransactionPooler(e.DATABASE_URL)) {
+    out.push(
+      'DATABASE_URL: a transaction pooler (port 6543 or pgbouncer=true) cannot hold LISTEN or advisory locks, ' +
+        'which the change feed needs; use a direct or session-mode connection (Supabase: the direct URL, or the session pooler on port 5432)',
+    );
+  }
+  if (e.NODE_ENV !== 'production') return out;
+  if (!store && !e.PAYMENTS_SANDBOX) {
+    out.push(
+      'SSLCOMMERZ_STORE_ID: NODE_ENV=production needs a real SSLCommerz store (SSLCOMMERZ_STORE_ID and SSLCOMMERZ_STORE_PASSWORD); ' +
+        'set PAYMENTS_SANDBOX=builtin only to take fake payments on purpose',
+    );
+  }
+  // A secret generated into the data folder is one instance's own and lost with the container.
+  if (!e.JWT_SECRET) out.push('JWT_SECRET: required when NODE_ENV=production (e.g. openssl rand -hex 32)');
+  return out;
+}
 
 export class ConfigError extends Error {}
 
@@ -116,23 +145,8 @@ export function loadConfig(env: Env = process.env) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (Boolean(e.SSLCOMMERZ_STORE_ID) !== Boolean(e.SSLCOMMERZ_STORE_PASSWORD)) {
-    throw new ConfigError('Invalid configuration:\n  SSLCOMMERZ_STORE_ID and SSLCOMMERZ_STORE_PASSWORD must be set together');
-  }
-  if (e.SUPABASE_JWT_SECRET && !e.SUPABASE_URL) {
-    // Supabase tokens are checked against their issuer, <SUPABASE_URL>/auth/v1.
-    throw new ConfigError('Invalid configuration:\n  SUPABASE_JWT_SECRET needs SUPABASE_URL, the project whose tokens it signs');
-  }
-  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
-    // A secret generated into the data folder is lost with the container; every token would die with it.
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production (e.g. openssl rand -hex 32)');
-  }
-  if (e.DATABASE_URL && isTransactionPooler(e.DATABASE_URL)) {
-    throw new ConfigError(
-      'Invalid configuration:\n  DATABASE_URL: a transaction pooler (port 6543 or pgbouncer=true) cannot hold LISTEN or advisory locks, ' +
-        'which the change feed needs; use a direct or session-mode connection (Supabase: the direct URL, or the session pooler on port 5432)',
-    );
-  }
+  const refusals = unsafeCombinations(e);
+  if (refusals.length) throw new ConfigError(`Invalid configuration:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
   const dataDir = e.DATA_DIR.startsWith('memory://') ? e.DATA_DIR : resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -197,7 +211,7 @@ function isTransactionPooler(databaseUrl: string): boolean {
   return url.port === '6543' || url.searchParams.get('pgbouncer') === 'true';
 }
 
-// The embedded default: a secret generated on first start and kept with the data.
+// The embedded default (never production): a secret generated on first start and kept with the data.
 function persistedSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -164,11 +164,17 @@ describe('for payments', () => {
     );
   });
 
-  it('confirmPaid does not revive a booking whose start has passed, nor a rejected one', async () => {
-    const past = await aBookingRow(t, instant, customer.id, hourFromNow(-10), 'CANCELLED');
+  it('confirmPaid does not revive an expired booking whose start has passed', async () => {
+    const past = await aBookingRow(t, instant, customer.id, hourFromNow(-10), 'EXPIRED');
     expect(await confirm(past.id)).toBe('not-holdable');
+    expect(await statusOf(past.id)).toBe('EXPIRED');
+  });
+
+  it('confirmPaid never revives a booking a person cancelled or rejected, even with its slot free', async () => {
+    const cancelled = await aBookingRow(t, instant, customer.id, freshStart(), 'CANCELLED');
     const rejected = await aBookingRow(t, service, customer.id, freshStart(), 'REJECTED');
-    expect(await confirm(rejected.id)).toBe('not-holdable');
+    expect([await confirm(cancelled.id), await confirm(rejected.id)]).toEqual(['ended', 'ended']);
+    expect([await statusOf(cancelled.id), await statusOf(rejected.id)]).toEqual(['CANCELLED', 'REJECTED']);
   });
 
   it('the customer sees PAY gone once the hold has been confirmed', async () => {

@@ -174,11 +174,11 @@ describe('cancelling', () => {
     expect(await eventFor(booking.id)).toEqual([{ bookingId: booking.id, refundDue: refund, reason: 'Plans changed' }]);
   });
 
-  it('an unpaid booking records no refund and tells no one', async () => {
+  it('an unpaid booking records no refund; payments hear of it only to close its payment session', async () => {
     const booking = await aBookingRow(t, service, people.customer.id, freshSlot().at, 'PENDING_PAYMENT');
     const r = await act('cancel', people.customer, booking.id);
     expect(r.data!.cancelBooking).toMatchObject({ status: 'CANCELLED', cancellationRefund: null });
-    expect(await eventFor(booking.id)).toEqual([]);
+    expect(await eventFor(booking.id)).toEqual([{ bookingId: booking.id, refundDue: null, reason: 'Plans changed' }]);
   });
 
   it('frees the slot for someone else', async () => {

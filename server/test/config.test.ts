@@ -74,10 +74,9 @@ it('reads a good configuration into typed values', () => {
   });
 });
 
-it('stops the server process quickly, naming the variable, when PORT is bad', async () => {
-  const started = Date.now();
-  // Only what npx needs to run; no DATABASE_URL or other settings leak in from this process.
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: 'abc' };
+/** Runs the server with only `vars` set (no DATABASE_URL or other settings leak in); its exit code and stderr. */
+async function startProcess(vars: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...vars };
   const child = spawn('npx', ['tsx', 'src/main.ts'], { cwd: join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
@@ -85,10 +84,45 @@ it('stops the server process quickly, naming the variable, when PORT is bad', as
   const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearTimeout(timer);
+  return { code, stderr };
+}
 
+it('stops the server process quickly, naming the variable, when PORT is bad', async () => {
+  const started = Date.now();
+  const { code, stderr } = await startProcess({ PORT: 'abc' });
   expect(code).not.toBe(0);
   expect(code).not.toBeNull(); // it exited by itself, not by the timeout above
   expect(stderr).toMatch(/PORT: must be a whole number/);
   expect(stderr).not.toMatch(/\n\s+at /); // a message for a person, not a stack trace
   expect(Date.now() - started).toBeLessThan(60_000);
 }, 90_000);
+
+describe('in production', () => {
+  const store = { SSLCOMMERZ_STORE_ID: 'store123', SSLCOMMERZ_STORE_PASSWORD: 'secret' };
+
+  it('refuses to start without a real SSLCommerz store unless the sandbox is chosen on purpose', () => {
+    const message = configErrorOf({ NODE_ENV: 'production', JWT_SECRET });
+    expect(message).toMatch(/SSLCOMMERZ_STORE_ID: NODE_ENV=production needs a real SSLCommerz store/);
+    expect(message).toMatch(/PAYMENTS_SANDBOX=builtin/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET, PAYMENTS_SANDBOX: 'builtin' }).sslcommerz.storeId).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET, ...store }).sslcommerz.storeId).toBe('store123');
+  });
+
+  it('refuses to start without JWT_SECRET: instances must accept each other’s tokens', () => {
+    expect(configErrorOf({ NODE_ENV: 'production', ...store })).toMatch(/JWT_SECRET: required when NODE_ENV=production/);
+  });
+
+  it('refuses a store and the built-in sandbox together, and a PAYMENTS_SANDBOX other than builtin', () => {
+    expect(configErrorOf({ JWT_SECRET, PAYMENTS_SANDBOX: 'builtin', ...store })).toMatch(
+      /PAYMENTS_SANDBOX=builtin and an SSLCOMMERZ_STORE_ID/,
+    );
+    expect(configErrorOf({ JWT_SECRET, PAYMENTS_SANDBOX: 'yes' })).toMatch(/PAYMENTS_SANDBOX: must be "builtin" or unset/);
+  });
+
+  it('stops the server process, naming both, when nothing is configured', async () => {
+    const { code, stderr } = await startProcess({ NODE_ENV: 'production', DATA_DIR: 'memory://' });
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/SSLCOMMERZ_STORE_ID: NODE_ENV=production needs a real SSLCommerz store/);
+    expect(stderr).toMatch(/JWT_SECRET: required/);
+  }, 90_000);
+});

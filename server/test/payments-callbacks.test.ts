@@ -4,7 +4,7 @@ import { SANDBOX_STORE } from '../src/infra/payments';
 import { signIpnFields } from '../src/infra/payments/sandbox-signing';
 import { anOpenProvider, aFreeStart, aHeldBooking, type Bookable } from './support/bookable';
 import { aCustomer } from './support/accounts';
-import { bookingState, pressOnPayPage, sandboxOf, startPayment } from './support/payments';
+import { bookingState, pressOnPayPage, sandboxOf, signedIpnFor, startPayment } from './support/payments';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -25,22 +25,7 @@ const postIpn = async (fields: Record<string, string>) => {
 };
 
 /** The signed IPN the sandbox would send for a transaction, after the customer paid. */
-const ipnFor = (tranId: string, overrides: Record<string, string> = {}) => {
-  const tx = sandboxOf(t)
-    .transactions()
-    .find((x) => x.tranId === tranId)!;
-  const fields: Record<string, string> = {
-    tran_id: tx.tranId,
-    val_id: tx.valId ?? '',
-    amount: (tx.amount / 100).toFixed(2),
-    currency: tx.currency,
-    status: 'VALID',
-    bank_tran_id: tx.bankTranId ?? '',
-    store_id: SANDBOX_STORE.storeId,
-    ...overrides,
-  };
-  return signIpnFields(fields, SANDBOX_STORE.storePassword);
-};
+const ipnFor = (tranId: string, overrides: Record<string, string> = {}) => signedIpnFor(t, tranId, overrides);
 
 async function paidAtGatewayWithoutIpn() {
   const held = await aHeldBooking(t, shop);
@@ -54,7 +39,7 @@ const paymentOf = (tranId: string) => t.app.infra.prisma.payment.findUniqueOrThr
 
 it('rejects an IPN whose verify_sign does not match', async () => {
   const { tranId, bookingId, customer } = await paidAtGatewayWithoutIpn();
-  const forged = { ...ipnFor(tranId), amount: '1.00' };
+  const forged = { ...(await ipnFor(tranId)), amount: '1.00' };
   expect(await postIpn(forged)).toMatchObject({ status: 400, body: { status: 'rejected' } });
   expect((await paymentOf(tranId)).status).toBe('INITIATED');
   expect((await bookingState(t, customer.token, bookingId)).status).toBe('PENDING_PAYMENT');
@@ -63,7 +48,7 @@ it('rejects an IPN whose verify_sign does not match', async () => {
 it('rejects a signed IPN for an unknown tran_id', async () => {
   const { tranId } = await paidAtGatewayWithoutIpn();
   const r = await postIpn(
-    signIpnFields({ ...ipnFor(tranId), tran_id: 'HS-NOT-OURS', verify_sign: '', verify_key: '' }, SANDBOX_STORE.storePassword),
+    signIpnFields({ ...(await ipnFor(tranId)), tran_id: 'HS-NOT-OURS', verify_sign: '', verify_key: '' }, SANDBOX_STORE.storePassword),
   );
   expect(r.status).toBe(400);
   expect(r.body.reason).toMatch(/unknown tran_id/);
@@ -72,7 +57,7 @@ it('rejects a signed IPN for an unknown tran_id', async () => {
 it('rejects a payment the validation API answers INVALID_TRANSACTION for', async () => {
   const { tranId, bookingId, customer } = await paidAtGatewayWithoutIpn();
   sandboxOf(t).answerValidationWith(tranId, 'INVALID_TRANSACTION');
-  expect((await postIpn(ipnFor(tranId))).status).toBe(400);
+  expect((await postIpn(await ipnFor(tranId))).status).toBe(400);
   expect((await paymentOf(tranId)).status).toBe('INITIATED');
   expect((await bookingState(t, customer.token, bookingId)).status).toBe('PENDING_PAYMENT');
 });
@@ -88,7 +73,7 @@ it.each([
     where: { tranId },
     data: 'amount' in change ? { amount: ours.amount + change.amount } : { currency: change.currency },
   });
-  const r = await postIpn(ipnFor(tranId));
+  const r = await postIpn(await ipnFor(tranId));
   expect(r.status).toBe(400);
   expect(r.body.reason).toMatch(/differs/);
   expect((await paymentOf(tranId)).status).toBe('INITIATED');
@@ -97,12 +82,12 @@ it.each([
 
 it('answers a replayed IPN with 200 and changes nothing', async () => {
   const { tranId, bookingId, customer } = await paidAtGatewayWithoutIpn();
-  expect((await postIpn(ipnFor(tranId))).status).toBe(200);
+  expect((await postIpn(await ipnFor(tranId))).status).toBe(200);
   const paid = await paymentOf(tranId);
   expect(paid.status).toBe('PAID');
   const notes = await t.app.infra.prisma.notification.count({ where: { bookingId } });
 
-  expect(await postIpn(ipnFor(tranId))).toMatchObject({ status: 200, body: { status: 'ok' } });
+  expect(await postIpn(await ipnFor(tranId))).toMatchObject({ status: 200, body: { status: 'ok' } });
   const again = await paymentOf(tranId);
   expect(again.paidAt).toEqual(paid.paidAt);
   expect(again.updatedAt).toEqual(paid.updatedAt);
@@ -140,7 +125,7 @@ describe('a payment that arrives after the hold expired', () => {
     );
     expect(taken.data).toBeTruthy();
 
-    expect((await postIpn(ipnFor(late.tranId))).status).toBe(200);
+    expect((await postIpn(await ipnFor(late.tranId))).status).toBe(200);
     const booking = await bookingState(t, late.customer.token, late.bookingId);
     expect(booking.status).toBe('EXPIRED');
     expect(booking.payment.status).toBe('REFUND_PENDING');
@@ -154,7 +139,7 @@ describe('a payment that arrives after the hold expired', () => {
 
   it('is confirmed when the slot is still free', async () => {
     const late = await expiredAfterPaying();
-    expect((await postIpn(ipnFor(late.tranId))).status).toBe(200);
+    expect((await postIpn(await ipnFor(late.tranId))).status).toBe(200);
     expect((await bookingState(t, late.customer.token, late.bookingId)).status).toBe('CONFIRMED');
   });
 });

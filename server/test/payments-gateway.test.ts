@@ -8,6 +8,10 @@ import type { AddressInfo } from 'node:net';
 import type { PaymentGateway, SessionInput } from '../src/infra/payments/payment-gateway';
 import { createSslcommerzGateway, toMajorString, toMinorUnits } from '../src/infra/payments/sslcommerz-gateway';
 import { createSslcommerzSandbox, type SandboxControls } from '../src/infra/payments/sslcommerz-sandbox';
+import { openPostgres } from '../src/infra/database/postgres';
+import type { Database } from '../src/infra/database';
+import { createLogger } from '../src/infra/logger';
+import { createTestDatabase } from './support/databases';
 
 // '@', '&' and '#' break a URL built without encoding, as sslcommerz-lts builds them.
 const STORE = { storeId: 'homeser-test', storePassword: 'p@ss&word#1' };
@@ -15,6 +19,8 @@ const MOUNT = '/dev/sslcommerz';
 
 // Set up in beforeAll: the sandbox needs the port the server got.
 let server: http.Server, origin: string, controls: SandboxControls, gateway: PaymentGateway;
+// The sandbox keeps its books in a database of its own.
+let database: { url: string; drop: () => Promise<void> }, db: Database;
 const ipns: Record<string, string>[] = [];
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);
@@ -31,7 +37,9 @@ beforeAll(async () => {
   server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const sandbox = createSslcommerzSandbox({ ...STORE, publicUrl: origin, mountPath: MOUNT });
+  database = await createTestDatabase();
+  db = await openPostgres(database.url, 4, createLogger('silent'));
+  const sandbox = createSslcommerzSandbox({ ...STORE, publicUrl: origin, mountPath: MOUNT, prisma: db.prisma });
   app.use(MOUNT, sandbox.router);
   controls = sandbox.controls;
   gateway = aGateway();
@@ -46,6 +54,8 @@ afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
+  await db.close();
+  await database.drop();
 });
 
 function aGateway(overrides: Partial<Parameters<typeof createSslcommerzGateway>[0]> = {}): PaymentGateway {
@@ -105,7 +115,7 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
 
     const { val_id: valId = '', bank_tran_id: bankTranId } = ipn ?? {};
     const value = { status: 'VALID', tranId, amount: 123456, currency: 'BDT', method: 'VISA-Dutch Bangla', bankTranId, valId };
-    expect(await gateway.validate(valId)).toEqual({ ok: true, value });
+    expect(await gateway.validate(valId)).toEqual({ ok: true, value: { ...value, riskLevel: 0, riskTitle: 'Safe' } });
     const again = await gateway.validate(valId);
     expect(again.ok && again.value.status).toBe('VALIDATED');
   });
@@ -137,6 +147,16 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
     }
   });
 
+  it('reports the risk verdict of a payment the gateway flagged', async () => {
+    controls.flagNextPaymentRisky();
+    const { back } = await aPaidTransaction();
+    const result = await gateway.validate(back.searchParams.get('val_id') ?? '');
+    expect(result.ok && { riskLevel: result.value.riskLevel, riskTitle: result.value.riskTitle }).toEqual({
+      riskLevel: 1,
+      riskTitle: 'Risky',
+    });
+  });
+
   it('reports a session the gateway refuses, without retry', async () => {
     const result = await gateway.createSession(sessionInput(newTranId(), 999)); // below the 10.00 BDT minimum
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/session refused: Invalid amount/), retryable: false });
@@ -157,7 +177,7 @@ describe('SSLCommerz adapter against the built-in sandbox', () => {
     const refundRefId = (refund.ok && refund.value.refundRefId) || '';
     expect(await gateway.refundStatus(refundRefId)).toEqual({ ok: true, value: { status: 'processing' } });
     expect(await gateway.refundStatus(refundRefId)).toEqual({ ok: true, value: { status: 'refunded' } });
-    const made = controls.transactions().find((t) => t.bankTranId === bankTranId)?.refunds[0];
+    const made = (await controls.transactions()).find((t) => t.bankTranId === bankTranId)?.refunds[0];
     expect(made).toMatchObject({ amount: 50050, remarks, refeId: 'R-1' });
   });
 
@@ -241,7 +261,7 @@ describe('amounts on the wire', () => {
       fc.asyncProperty(fc.integer({ min: 10_00, max: 500_000_00 }), async (amount) => {
         const tranId = newTranId();
         await openSession(tranId, amount);
-        expect(controls.transactions().find((t) => t.tranId === tranId)?.amount).toBe(amount);
+        expect((await controls.transactions()).find((t) => t.tranId === tranId)?.amount).toBe(amount);
       }),
       { numRuns: 30 },
     );

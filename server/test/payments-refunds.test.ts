@@ -106,18 +106,18 @@ it('refunds a cancellation whose event was lost, once, even when the handler and
     where: { id: booking.bookingId },
     data: { status: 'CANCELLED', refundDueAmount: 200_000, cancellationReason: 'Crashed right after' },
   });
-  const { refunds, bookings } = t.app.services;
+  const { refunds, refundSafetyNet } = t.app.services;
   const since = new Date(Date.now() - 60_000);
   await Promise.all([
-    refunds.refundMissedCancellations(bookings, since),
+    refundSafetyNet.refundMissedCancellations(since),
     refunds.refundCancellation({ bookingId: booking.bookingId, refundDue: 200_000, reason: 'Crashed right after' }),
-    refunds.refundMissedCancellations(bookings, since),
+    refundSafetyNet.refundMissedCancellations(since),
   ]);
   await refunds.pollOpen();
   const after = await bookingState(t, booking.customer.token, booking.bookingId);
   expect(after.payment.refunds).toEqual([expect.objectContaining({ amount: { amount: 200_000 }, status: 'REFUNDED' })]);
   expect(after.payment.status).toBe('REFUNDED');
-  await refunds.refundMissedCancellations(bookings, since);
+  await refundSafetyNet.refundMissedCancellations(since);
   expect(await t.app.infra.prisma.refund.count({ where: { paymentId: booking.paymentId } })).toBe(1);
 });
 

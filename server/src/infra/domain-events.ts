@@ -4,7 +4,7 @@
 import type { Logger } from './logger';
 
 export interface DomainEvents {
-  /** A booking with a paid amount was cancelled; refundDue is what the policy gives back (minor units). */
+  /** A booking was cancelled; refundDue is what the policy gives back (minor units), null when nothing was paid. */
   'booking.cancelled': { bookingId: string; refundDue: number | null; reason: string | null };
   'booking.confirmed': { bookingId: string };
 }

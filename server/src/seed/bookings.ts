@@ -194,6 +194,7 @@ export function buildBookings(rng: Rng, today: Date, dir: Directory): BookingSet
           paymentId,
           amount: service.priceAmount,
           status: 'REFUNDED',
+          kind: 'CANCELLATION',
           reason: 'Cancelled by the customer more than 24 hours before the start: full refund',
           refundRefId: `SEED-RR-${tranId.slice(8)}`,
           createdAt: row.updatedAt,

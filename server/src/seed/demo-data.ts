@@ -9,6 +9,7 @@ import { buildDirectory, type Directory } from './directory';
 import { buildNotifications } from './notifications';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './people';
 import { createRng } from './random';
+import { sandboxBooksFor } from './sandbox-books';
 import { startOfUtcDay } from './schedules';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './people';
@@ -55,6 +56,7 @@ export function buildDemoData(today: Date, passwordHash: string): DemoDataset {
 export async function seedDemoData(prisma: Db, opts: { today?: Date } = {}): Promise<SeedCounts> {
   // One argon2id hash for every account: hashing is deliberately slow.
   const d = buildDemoData(opts.today ?? new Date(), await hashPassword(DEMO_PASSWORD));
+  const sandbox = sandboxBooksFor(d);
   // Parents before children; one transaction so a failure leaves the database empty.
   await prisma.$transaction([
     prisma.category.createMany({ data: d.categories }),
@@ -67,6 +69,8 @@ export async function seedDemoData(prisma: Db, opts: { today?: Date } = {}): Pro
     prisma.booking.createMany({ data: d.bookings }),
     prisma.payment.createMany({ data: d.payments }),
     prisma.refund.createMany({ data: d.refunds }),
+    prisma.sandboxTransaction.createMany({ data: sandbox.transactions }),
+    prisma.sandboxRefund.createMany({ data: sandbox.refunds }),
     prisma.review.createMany({ data: d.reviews }),
     prisma.notification.createMany({ data: d.notifications }),
   ]);

@@ -1,4 +1,7 @@
 // Driving the built-in SSLCommerz sandbox like a customer's browser would.
+import { SANDBOX_STORE } from '../../src/infra/payments';
+import { signIpnFields } from '../../src/infra/payments/sandbox-signing';
+import { aCustomer } from './accounts';
 import { aHeldBooking, type Bookable } from './bookable';
 import type { TestApp } from './test-app';
 
@@ -49,4 +52,34 @@ export async function aConfirmedBooking(t: TestApp, b: Bookable, fromHours = 48)
   const session = await startPayment(t, held.customer.token, held.bookingId);
   await pressOnPayPage(session.redirectUrl, 'success');
   return { ...held, paymentId: session.payment.id, tranId: session.payment.transactionId };
+}
+
+/** The signed IPN the sandbox sends for a transaction the customer paid (`overrides` change fields before signing). */
+export async function signedIpnFor(t: TestApp, tranId: string, overrides: Record<string, string> = {}): Promise<Record<string, string>> {
+  const tx = (await sandboxOf(t).transactions()).find((x) => x.tranId === tranId);
+  if (!tx) throw new Error(`the sandbox has no transaction ${tranId}`);
+  const fields: Record<string, string> = {
+    tran_id: tx.tranId,
+    val_id: tx.valId ?? '',
+    amount: (tx.amount / 100).toFixed(2),
+    currency: tx.currency,
+    status: 'VALID',
+    bank_tran_id: tx.bankTranId ?? '',
+    store_id: SANDBOX_STORE.storeId,
+    ...overrides,
+  };
+  return signIpnFields(fields, SANDBOX_STORE.storePassword);
+}
+
+/** The hold ran out and another customer booked the same start. */
+export async function holdExpiredAndSlotTaken(t: TestApp, b: Bookable, held: { bookingId: string; startsAt: string }) {
+  await t.app.infra.prisma.booking.update({ where: { id: held.bookingId }, data: { holdExpiresAt: new Date(Date.now() - 1000) } });
+  await t.app.services.bookings.expireOverdue();
+  const rival = await aCustomer(t);
+  const taken = await t.gql(
+    `mutation($i: BookingInput!) { requestBooking(input: $i) { id } }`,
+    { i: { serviceId: b.serviceId, startsAt: held.startsAt } },
+    { token: rival.token },
+  );
+  if (!taken.data) throw new Error(`the rival could not book: ${JSON.stringify(taken.errors)}`);
 }

@@ -31,6 +31,10 @@ export interface ValidatedPayment {
   method: string | null;
   bankTranId: string | null;
   valId: string;
+  /** SSLCommerz's risk_level: 0 safe, 1 risky (hold the payment for a person to review). */
+  riskLevel: number;
+  /** SSLCommerz's risk_title, e.g. "Safe" or "Risky". */
+  riskTitle: string | null;
 }
 
 export interface RefundInput {
@@ -65,6 +69,12 @@ export interface PaymentGateway {
   validate(valId: string): Promise<GatewayResult<ValidatedPayment>>;
   refund(input: RefundInput): Promise<GatewayResult<RefundAnswer>>;
   refundStatus(refundRefId: string): Promise<GatewayResult<{ status: 'refunded' | 'processing' | 'cancelled' | 'failed' }>>;
+  /**
+   * Closes an unpaid session so it can no longer be paid. `closed: false` when the gateway
+   * cannot (SSLCommerz has no such API) or it was already paid: then reconciliation and the
+   * late-payment refund take care of whatever still arrives.
+   */
+  closeSession(session: { tranId: string; sessionKey: string }): Promise<GatewayResult<{ closed: boolean }>>;
   /** For reconciliation: what the gateway knows about our `tranId` (the paid attempt if there is one). */
   queryTransaction(tranId: string): Promise<GatewayResult<TransactionLookup>>;
   /** Checks an IPN's verify_sign with our store password. A true answer is not proof of payment; validate() is. */

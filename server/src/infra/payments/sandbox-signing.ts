@@ -37,6 +37,8 @@ export interface PaymentRecord {
   tranDate: string | null;
   valId: string | null;
   bankTranId: string | null;
+  /** SSLCommerz's risk verdict: 0 safe, 1 risky. */
+  riskLevel?: number;
 }
 
 /** The fields the gateway reports about a payment: the IPN, and validation and query answers. */
@@ -74,8 +76,8 @@ export function paymentFields(tx: PaymentRecord, storeId: string): Record<string
     card_brand: 'VISA',
     card_issuer_country: 'Bangladesh',
     card_issuer_country_code: 'BD',
-    risk_level: '0',
-    risk_title: 'Safe',
+    risk_level: String(tx.riskLevel ?? 0),
+    risk_title: tx.riskLevel === 1 ? 'Risky' : 'Safe',
   };
 }
 

@@ -125,7 +125,11 @@ export function createSslcommerzGateway(options: SslcommerzOptions): PaymentGate
       if (!tranId || amount === null || !currency) return fail('validation: answer lacks tran_id, amount or currency', false);
       const method = text(body.card_type) ?? null;
       const bankTranId = text(body.bank_tran_id) ?? null;
-      return { ok: true, value: { status, tranId, amount, currency, method, bankTranId, valId: text(body.val_id) ?? valId } };
+      // Any level but 0 holds the payment: holding a safe one costs a review, passing a risky one money.
+      const riskLevel = text(body.risk_level) === undefined || text(body.risk_level) === '0' ? 0 : 1;
+      const riskTitle = text(body.risk_title) ?? null;
+      const value = { status, tranId, amount, currency, method, bankTranId, valId: text(body.val_id) ?? valId, riskLevel, riskTitle };
+      return { ok: true, value };
     },
 
     async refund(input) {
@@ -160,6 +164,11 @@ export function createSslcommerzGateway(options: SslcommerzOptions): PaymentGate
         return { ok: true, value: { status } };
       }
       return fail(`refund query: unexpected status ${status ?? 'missing'}`, false);
+    },
+
+    // SSLCommerz has no API to close a session; a payment that still arrives is refunded.
+    async closeSession() {
+      return { ok: true, value: { closed: false } };
     },
 
     async queryTransaction(tranId) {

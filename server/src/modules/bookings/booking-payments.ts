@@ -22,7 +22,8 @@ export interface BookingForPayment {
   customer: { name: string; email: string; phone: string | null };
 }
 
-export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'not-holdable';
+// 'ended': a person cancelled or rejected the booking; money arriving later never revives it.
+export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'not-holdable' | 'ended';
 
 export class BookingPayments {
   constructor(
@@ -59,8 +60,9 @@ export class BookingPayments {
 
   /**
    * Inside the caller's interactive transaction: PENDING_PAYMENT → CONFIRMED (even when
-   * the hold has just run out, as long as the sweep has not expired it). An EXPIRED or
-   * CANCELLED booking whose start is still ahead re-takes its slot if it is free.
+   * the hold has just run out, as long as the sweep has not expired it). An EXPIRED booking
+   * whose start is still ahead re-takes its slot if it is free; a CANCELLED or REJECTED one
+   * stays as a person left it ('ended').
    *
    * The row is locked first (FOR UPDATE), so the sweep or a cancellation waits for the
    * caller's commit instead of racing it. The re-take runs under a SAVEPOINT: when the
@@ -81,10 +83,12 @@ export class BookingPayments {
         await tx.booking.update({ where: { id: bookingId }, data: { status: 'CONFIRMED', holdExpiresAt: null } });
         return 'confirmed';
       case 'EXPIRED':
-      case 'CANCELLED':
         return locked.starts_at > this.now() ? this.retake(tx, bookingId) : 'not-holdable';
+      case 'CANCELLED':
+      case 'REJECTED':
+        return 'ended';
       default:
-        return 'not-holdable'; // REQUESTED (never offered for payment) or REJECTED
+        return 'not-holdable'; // REQUESTED: never offered for payment
     }
   }
 
@@ -101,7 +105,7 @@ export class BookingPayments {
     try {
       await tx.booking.update({
         where: { id: bookingId },
-        data: { status: 'CONFIRMED', holdExpiresAt: null, cancellationReason: null, cancelledBy: null, refundDueAmount: null },
+        data: { status: 'CONFIRMED', holdExpiresAt: null },
       });
       await tx.$executeRaw`RELEASE SAVEPOINT confirm_paid_retake`;
       return 'confirmed';

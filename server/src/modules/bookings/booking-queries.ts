@@ -47,13 +47,21 @@ export class BookingQueries {
     });
   }
 
-  /** Paid bookings cancelled since `since` whose policy granted a refund (payments' safety net). */
-  cancelledWithRefundDue(since: Date): Promise<{ id: string; refundDueAmount: number | null; cancellationReason: string | null }[]> {
+  /** Paid bookings cancelled since `since` whose policy granted a refund (payments' safety net), a page at a time by id. */
+  cancelledWithRefundDue(
+    since: Date,
+    page: { after: string | null; take: number },
+  ): Promise<{ id: string; refundDueAmount: number | null; cancellationReason: string | null }[]> {
     return this.prisma.booking.findMany({
-      where: { status: 'CANCELLED', refundDueAmount: { gt: 0 }, updatedAt: { gte: since } },
+      where: {
+        status: 'CANCELLED',
+        refundDueAmount: { gt: 0 },
+        updatedAt: { gte: since },
+        ...(page.after ? { id: { gt: page.after } } : {}),
+      },
       select: { id: true, refundDueAmount: true, cancellationReason: true },
-      orderBy: { updatedAt: 'asc' },
-      take: 200,
+      orderBy: { id: 'asc' },
+      take: page.take,
     });
   }
 

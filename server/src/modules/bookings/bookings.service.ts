@@ -108,7 +108,10 @@ export class BookingsService {
     return rejected;
   }
 
-  /** A CONFIRMED booking records the refund its cancellation is due; payments refunds it on 'booking.cancelled'. */
+  /**
+   * A CONFIRMED booking records the refund its cancellation is due. 'booking.cancelled' tells
+   * payments: it refunds what is due and closes any payment session still open.
+   */
   async cancelBooking(viewer: Viewer, id: string, reason?: string | null): Promise<BookingRow> {
     const why = parseInput(reasonSchema, reason) || null;
     const cancelled = await this.transition(viewer, id, 'CANCEL', async ({ booking, actor, now }) => ({
@@ -117,9 +120,7 @@ export class BookingsService {
       cancelledBy: ROLE_OF[actor],
       refundDueAmount: refundDue(booking, actor, now, this.policy), // null unless it was CONFIRMED (paid)
     }));
-    if (cancelled.refundDueAmount !== null) {
-      this.deps.events.emit('booking.cancelled', { bookingId: cancelled.id, refundDue: cancelled.refundDueAmount, reason: why });
-    }
+    this.deps.events.emit('booking.cancelled', { bookingId: cancelled.id, refundDue: cancelled.refundDueAmount, reason: why });
     await this.placeFreed(cancelled);
     return cancelled;
   }
@@ -180,7 +181,7 @@ export class BookingsService {
   confirmPaid: BookingPayments['confirmPaid'] = (tx, id) => this.deps.payments.confirmPaid(tx, id);
   confirmedAfterCommit: BookingPayments['confirmedAfterCommit'] = (id) => this.deps.payments.confirmedAfterCommit(id);
   bookingLoader: BookingQueries['loader'] = () => this.deps.queries.loader();
-  cancelledWithRefundDue: BookingQueries['cancelledWithRefundDue'] = (since) => this.deps.queries.cancelledWithRefundDue(since);
+  cancelledWithRefundDue: BookingQueries['cancelledWithRefundDue'] = (since, page) => this.deps.queries.cancelledWithRefundDue(since, page);
   expireOverdue: ExpirySweep['expireOverdue'] = (now) => this.deps.sweep.expireOverdue(now);
   remindDue: ExpirySweep['remindDue'] = (now) => this.deps.sweep.remindDue(now);
 

@@ -38,6 +38,22 @@ export class PaymentNotices {
     );
   }
 
+  async paidAfterBookingEnded(p: PaymentRow) {
+    await this.tellBoth(p, 'PAYMENT_REFUNDED', 'Payment refunded', (who) =>
+      who === 'customer'
+        ? `Your payment arrived after the booking was cancelled or declined, so it stays that way; we are refunding ${taka(p.amount, p.currency)}.`
+        : 'A payment arrived for a booking that had been cancelled or declined; it stays so and the payment is being refunded.',
+    );
+  }
+
+  async heldForReview(p: PaymentRow) {
+    await this.tellBoth(p, 'PAYMENT_HELD', 'Payment under review', (who) =>
+      who === 'customer'
+        ? `We received ${taka(p.amount, p.currency)}, but the payment needs a check before your booking is confirmed. We will tell you either way.`
+        : 'A customer payment is being checked before the booking is confirmed.',
+    );
+  }
+
   async refunded(p: PaymentRow, r: RefundRow) {
     await this.tellBoth(p, 'PAYMENT_REFUNDED', 'Refund completed', (who) =>
       who === 'customer'

@@ -11,6 +11,7 @@ export const paymentView = (p: PaymentRow): Payment => ({
   status: p.status,
   method: p.method,
   paidAt: p.paidAt,
+  heldReason: p.heldReason,
 });
 
 export const refundView = (r: RefundRow, currency: string): Refund => ({

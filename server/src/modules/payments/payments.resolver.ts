@@ -5,6 +5,7 @@ import { viewerOf, type AppContext } from '../../graphql/context';
 import type { BookingsService } from '../bookings/bookings.service';
 import { Booking } from '../bookings/bookings.types';
 import { paymentView, refundView } from './payment-views';
+import type { PaymentSettlement } from './payment-settlement';
 import type { PaymentsService } from './payments.service';
 import { Payment, PaymentConnection, PaymentSession, Refund } from './payments.types';
 import type { RefundsService } from './refunds.service';
@@ -14,6 +15,7 @@ export class PaymentsResolver {
   constructor(
     private readonly paymentsService: PaymentsService,
     private readonly refundsService: RefundsService,
+    private readonly settlement: PaymentSettlement,
     private readonly bookings: BookingsService,
   ) {}
 
@@ -37,7 +39,15 @@ export class PaymentsResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Query(() => PaymentConnection, { description: 'Admin only.' })
+  @Mutation(() => Payment, {
+    description: 'Admin only: a payment HELD_FOR_REVIEW is good; confirm its booking (or, when it can no longer be, refund it in full).',
+  })
+  async confirmHeldPayment(@Arg('paymentId', () => ID) paymentId: string): Promise<Payment> {
+    return paymentView(await this.settlement.confirmHeld(paymentId));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => PaymentConnection, { description: 'Admin only. Payments HELD_FOR_REVIEW wait for confirmHeldPayment or refundPayment.' })
   async payments(
     @Arg('status', () => [PaymentStatus], { nullable: true }) status: PaymentStatus[] | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,

@@ -38,6 +38,9 @@ export class PaymentsService {
     returnOrigin: string | null = null,
   ): Promise<{ payment: PaymentRow; redirectUrl: string }> {
     const booking = await this.bookings.bookingForPayment(viewer, bookingId);
+    if (await this.prisma.payment.count({ where: { bookingId, status: 'HELD_FOR_REVIEW' } })) {
+      throw new DomainError('CONFLICT', 'Your payment for this booking is being checked; we will tell you when it is confirmed');
+    }
     const open = await this.prisma.payment.findFirst({ where: { bookingId, status: 'INITIATED' } });
     if (open) {
       if (open.returnOrigin !== returnOrigin) await this.prisma.payment.update({ where: { id: open.id }, data: { returnOrigin } });
@@ -88,6 +91,25 @@ export class PaymentsService {
       data: { sessionKey: session.value.sessionKey, gatewayUrl: session.value.redirectUrl },
     });
     return { payment: updated, redirectUrl: session.value.redirectUrl };
+  }
+
+  /**
+   * The booking was cancelled: its open payment sessions close, so nothing more can be paid.
+   * Where the gateway cannot close one (SSLCommerz), the payment stays INITIATED for
+   * reconciliation, and money that still arrives is refunded (payment-settlement.ts).
+   */
+  async closeOpenSessions(bookingId: string): Promise<void> {
+    const open = await this.prisma.payment.findMany({ where: { bookingId, status: 'INITIATED', sessionKey: { not: null } } });
+    for (const payment of open) {
+      const answer = await this.gateway.closeSession({ tranId: payment.tranId, sessionKey: payment.sessionKey! });
+      if (!answer.ok)
+        this.log.warn({ tranId: payment.tranId, reason: answer.reason }, 'payment session not closed; reconciliation will settle it');
+      if (!answer.ok || !answer.value.closed) continue;
+      await this.prisma.payment.updateMany({
+        where: { id: payment.id, status: 'INITIATED' },
+        data: { status: 'CANCELLED', failureReason: 'The booking was cancelled; its payment session is closed' },
+      });
+    }
   }
 
   async list(args: { status?: PaymentStatus[] | null; first?: number | null; after?: string | null }) {

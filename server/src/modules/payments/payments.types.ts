@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { PaymentStatus, RefundStatus } from '../../generated/prisma/enums';
+import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { PaymentStatus, RefundStatus, Role } from '../../generated/prisma/enums';
 import { ConnectionType, Money } from '../../graphql/common.types';
 
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
@@ -22,6 +22,9 @@ export class Payment {
   @Field(() => PaymentStatus) status!: PaymentStatus;
   @Field(() => String, { nullable: true }) method!: string | null;
   @Field(() => Date, { nullable: true }) paidAt!: Date | null;
+  @Authorized(Role.ADMIN)
+  @Field(() => String, { nullable: true, description: 'Admin only: why the gateway flagged a payment held for review.' })
+  heldReason!: string | null;
   bookingId!: string;
 }
 

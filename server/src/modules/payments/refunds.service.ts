@@ -2,21 +2,35 @@
 // then polled with the refund query API until final. The payment's status and
 // refunded amount always follow from its refunds (settleStatus).
 import type { Payment as PaymentRow, Refund as RefundRow } from '../../generated/prisma/client';
-import type { PaymentStatus } from '../../generated/prisma/enums';
+import type { PaymentStatus, RefundKind } from '../../generated/prisma/enums';
 import { DomainError, notFound } from '../../domain-error';
 import type { Db } from '../../infra/database';
 import type { DomainEvents } from '../../infra/domain-events';
 import type { Logger } from '../../infra/logger';
 import type { PaymentGateway } from '../../infra/payments/payment-gateway';
-import type { BookingsService } from '../bookings/bookings.service';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-const REFUNDABLE: PaymentStatus[] = ['PAID', 'REFUND_PENDING', 'PARTIALLY_REFUNDED'];
-const CANCELLATION = 'Cancellation';
+type LockedPayment = PaymentRow & { refunds: RefundRow[] };
+export const REFUNDABLE: PaymentStatus[] = ['PAID', 'REFUND_PENDING', 'PARTIALLY_REFUNDED', 'HELD_FOR_REVIEW'];
 const RETRY_PENDING_AFTER_MS = 30_000;
 
 export interface RefundListener {
   refunded(payment: PaymentRow, refund: RefundRow): Promise<void>;
+}
+
+const live = (r: RefundRow) => r.status !== 'FAILED';
+const total = (refunds: RefundRow[]) => refunds.reduce((sum, r) => sum + r.amount, 0);
+
+/**
+ * What a cancellation that granted `due` still has to refund, from the payment's refunds:
+ * the policy gives back `due`, but never more than the refunds of other kinds left.
+ * Worked example: 200000 paid, an admin's 100 refunded, due 200000 → 199900; once that
+ * CANCELLATION refund exists → 0.
+ */
+export function cancellationOutstanding(payment: LockedPayment, due: number): number {
+  const others = total(payment.refunds.filter((r) => live(r) && r.kind !== 'CANCELLATION'));
+  const issued = total(payment.refunds.filter((r) => live(r) && r.kind === 'CANCELLATION'));
+  return Math.max(0, Math.min(due, payment.amount - others) - issued);
 }
 
 export class RefundsService {
@@ -42,78 +56,78 @@ export class RefundsService {
     const payment = await this.prisma.payment.findUnique({ where: { id: paymentId } });
     if (!payment) throw notFound('That payment');
     const refund = await this.request(payment, amount ?? null, reason.trim());
-    return { refund: refund!, currency: payment.currency }; // without `oncePer` a refund is always recorded (or an error thrown)
+    return { refund: refund!, currency: payment.currency }; // without `upToRemaining` a refund is always recorded (or an error thrown)
   }
 
-  /** The cancellation policy granted `refundDue`; refund it once. */
+  /**
+   * The cancellation policy granted `refundDue`: refund what of it is not issued yet. Safe to
+   * run any number of times, concurrently: it decides under the payment's row lock.
+   */
   async refundCancellation({ bookingId, refundDue, reason }: DomainEvents['booking.cancelled']): Promise<void> {
     if (!refundDue || refundDue <= 0) return;
-    const payment = await this.prisma.payment.findFirst({ where: { bookingId, status: { in: REFUNDABLE } } });
+    const payment = await this.paymentOfRecord(bookingId);
     if (!payment) {
       this.log.warn({ bookingId }, 'cancelled booking has a refund due but no paid payment');
       return;
     }
-    await this.request(payment, refundDue, `${CANCELLATION}: ${reason ?? 'booking cancelled'}`, {
-      oncePer: CANCELLATION,
-      upToRemaining: true,
+    const refund = await this.underLock(payment.id, async (tx, current) => {
+      // A cancellation refund the gateway refused needs a person; asking again would only repeat the no.
+      if (current.refunds.some((r) => r.kind === 'CANCELLATION' && r.status === 'FAILED')) return null;
+      const outstanding = cancellationOutstanding(current, refundDue);
+      if (outstanding <= 0 || !REFUNDABLE.includes(current.status)) return null;
+      return this.record(tx, current, outstanding, `Cancellation: ${reason ?? 'booking cancelled'}`, 'CANCELLATION');
     });
+    if (refund) await this.submit(refund);
+  }
+
+  /** The payment a booking's cancellation policy governs: its first one paid. */
+  paymentOfRecord(bookingId: string): Promise<PaymentRow | null> {
+    return this.prisma.payment.findFirst({ where: { bookingId, paidAt: { not: null } }, orderBy: [{ paidAt: 'asc' }, { id: 'asc' }] });
   }
 
   /**
-   * The safety net under the 'booking.cancelled' event: a crash between a cancellation's
-   * commit and its handler must not lose the refund. Runs the same idempotent step.
-   */
-  async refundMissedCancellations(bookings: Pick<BookingsService, 'cancelledWithRefundDue'>, since: Date): Promise<void> {
-    for (const b of await bookings.cancelledWithRefundDue(since)) {
-      // Only payments with no refund at all: anything else was handled (or is a person's call).
-      const untouched = await this.prisma.payment.findFirst({
-        where: { bookingId: b.id, status: 'PAID', refunds: { none: {} } },
-        select: { id: true },
-      });
-      if (!untouched) continue;
-      await this.refundCancellation({ bookingId: b.id, refundDue: b.refundDueAmount, reason: b.cancellationReason }).catch((err: unknown) =>
-        this.log.error({ err, bookingId: b.id }, 'cancellation refund could not be requested'),
-      );
-    }
-  }
-
-  /** Records the refund under a row lock, then submits it. `amount` null means all that remains. */
-  /**
-   * `oncePer`: skip when a refund whose reason starts so exists. `upToRemaining`: refund at
-   * most what remains (a policy refund after an admin's partial one), nothing when nothing does.
+   * Records the refund under a row lock, then submits it. `amount` null means all that
+   * remains. `upToRemaining`: refund at most what remains, nothing when nothing does (so a
+   * full refund asked twice is made once).
    */
   async request(
     payment: PaymentRow,
     amount: number | null,
     reason: string,
-    opts: { oncePer?: string; upToRemaining?: boolean } = {},
+    opts: { kind?: RefundKind; upToRemaining?: boolean } = {},
   ): Promise<RefundRow | null> {
-    const refund = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM payment WHERE id = ${payment.id}::uuid FOR UPDATE`;
-      const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { refunds: true } });
-      // Under the row lock, so the event handler and the safety-net job cannot both refund.
-      if (opts.oncePer && current.refunds.some((r) => r.reason.startsWith(opts.oncePer!))) return null;
+    const refund = await this.underLock(payment.id, async (tx, current) => {
       if (!REFUNDABLE.includes(current.status)) {
-        throw new DomainError('INVALID_TRANSITION', `A ${current.status.toLowerCase()} payment cannot be refunded`);
+        throw new DomainError('INVALID_TRANSITION', `A ${current.status.toLowerCase().replace(/_/g, ' ')} payment cannot be refunded`);
       }
-      const committed = current.refunds.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amount, 0);
-      const remaining = current.amount - committed;
+      const remaining = current.amount - total(current.refunds.filter(live));
       const want = amount === null ? remaining : opts.upToRemaining ? Math.min(amount, remaining) : amount;
       if (opts.upToRemaining && want <= 0) return null;
       if (!Number.isInteger(want) || want <= 0 || want > remaining) {
         throw new DomainError(
           'BAD_USER_INPUT',
           `The refund must be between 1 and ${remaining} (what remains of the payment, in minor units)`,
-          {
-            field: 'amount',
-          },
+          { field: 'amount' },
         );
       }
-      const created = await tx.refund.create({ data: { paymentId: payment.id, amount: want, reason } });
-      await this.settleStatus(tx, payment.id);
-      return created;
+      return this.record(tx, current, want, reason, opts.kind ?? 'MANUAL');
     });
     return refund && this.submit(refund);
+  }
+
+  /** Runs `decide` on the payment and its refunds under the payment's row lock. */
+  private underLock(paymentId: string, decide: (tx: Tx, current: LockedPayment) => Promise<RefundRow | null>): Promise<RefundRow | null> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM payment WHERE id = ${paymentId}::uuid FOR UPDATE`;
+      const current = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { refunds: true } });
+      return decide(tx, current);
+    });
+  }
+
+  private async record(tx: Tx, payment: PaymentRow, amount: number, reason: string, kind: RefundKind): Promise<RefundRow> {
+    const created = await tx.refund.create({ data: { paymentId: payment.id, amount, reason, kind } });
+    await this.settleStatus(tx, payment.id);
+    return created;
   }
 
   /** The scheduled job: submit refunds the gateway has not taken yet, poll those in progress. */
@@ -183,10 +197,13 @@ export class RefundsService {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { refunds: true } });
     const refunded = payment.refunds.filter((r) => r.status === 'REFUNDED').reduce((sum, r) => sum + r.amount, 0);
     const open = payment.refunds.some((r) => r.status === 'PENDING' || r.status === 'PROCESSING');
+    // With nothing refunded a payment is back where it was: paid, or still held for review.
     const status: PaymentStatus = open
       ? 'REFUND_PENDING'
       : refunded === 0
-        ? 'PAID'
+        ? payment.heldReason === null
+          ? 'PAID'
+          : 'HELD_FOR_REVIEW'
         : refunded >= payment.amount
           ? 'REFUNDED'
           : 'PARTIALLY_REFUNDED';
