@@ -73,7 +73,11 @@ const envSchema = z.object({
   SSLCOMMERZ_BASE_URL: url(['http:', 'https:']),
   SSLCOMMERZ_TIMEOUT_MS: int(10000, 100, 120000),
   // Only "builtin": take payments on the built-in sandbox on purpose (required for that in production).
-  PAYMENTS_SANDBOX: z.enum(['builtin'], { message: 'must be "builtin" or unset' }).optional(),
+  PAYMENTS_SANDBOX: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.enum(['builtin'], { message: 'must be "builtin" or unset' }).optional()),
   CLOUDINARY_URL: url(['cloudinary:']),
   CLOUDINARY_UPLOAD_PREFIX: url(['http:', 'https:']),
   SMTP_URL: url(['smtp:', 'smtps:']),
