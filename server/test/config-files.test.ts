@@ -35,7 +35,9 @@ it('accepts .env.example as it is (only the data folder moved out of the reposit
 
 it('requires a JWT_SECRET in production, so tokens survive a new container', () => {
   expect(refusal({ ...example, DATA_DIR: dir, NODE_ENV: 'production' })).toMatch(/JWT_SECRET: required when NODE_ENV=production/);
-  expect(loadConfig({ ...example, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) }).jwtSecret).toBe('p'.repeat(40));
+  expect(loadConfig({ ...example, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), PAYMENTS_SANDBOX: 'builtin' }).jwtSecret).toBe(
+    'p'.repeat(40),
+  );
 });
 
 it('refuses a transaction-pooler DATABASE_URL, saying what to use instead', () => {

@@ -16,7 +16,7 @@ describe.each([
 ])('in %s', (_mode, nodeEnv) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { NODE_ENV: nodeEnv } });
+    t = await startTestApp({ env: { NODE_ENV: nodeEnv, PAYMENTS_SANDBOX: 'builtin' } });
   });
   afterAll(() => t.stop());
 
@@ -64,7 +64,7 @@ describe('introspection for everyone else', () => {
   });
 
   it('is refused in production, to strangers and signed-in non-admins, pointing at /schema.graphql', async () => {
-    const t = await startTestApp({ env: { NODE_ENV: 'production' } });
+    const t = await startTestApp({ env: { NODE_ENV: 'production', PAYMENTS_SANDBOX: 'builtin' } });
     try {
       const customer = await aCustomer(t);
       for (const opts of [{}, { token: customer.token }]) {
