@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'PAYMENT_FAILED', // both
   'PAYMENT_REFUNDED', // both
   'WAITLIST_OFFER', // customer: a seat they waited for is held for them
+  'PAYMENT_HELD', // both: paid, held for an admin's review
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
