@@ -1,6 +1,7 @@
 // WebSocket is the same API as HTTP: every probe HTTP refuses (API-key scopes, query
 // limits, introspection in production, the /graphql rate limit) is refused over
 // graphql-ws too, with the same code, and nothing it asked for happens.
+import { randomBytes } from 'node:crypto';
 import { anAdmin, aCustomer } from './support/accounts';
 import { codes, startTestApp, type TestApp } from './support/test-app';
 import { wsClient, type WsClient, type WsResult } from './realtime-client';
@@ -148,6 +149,21 @@ it('spends the same /graphql budget over WebSocket as over HTTP', async () => {
     expect(wsCodes(refused)).toEqual(['RATE_LIMITED']);
     expect(refused.errors[0]!.extensions?.retryAfterSeconds).toBeGreaterThan(0);
     expect((await limited.gql(`{ me { id } }`, {}, { token: customer.token })).status).toBe(429);
+  } finally {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await limited.stop();
+  }
+}, 30_000);
+
+it('spends the IP budget, over WebSocket too, for made-up credentials: each new one buys nothing', async () => {
+  const limited = await startTestApp({ env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_API_PER_MINUTE: '5' } });
+  try {
+    const answers = [];
+    for (let i = 0; i < 6; i++)
+      answers.push(await overWs(limited, `Bearer ${randomBytes(24).toString('base64url')}`).run(`{ __typename }`));
+    expect(answers.slice(0, 5).map(wsCodes)).toEqual(Array(5).fill(['UNAUTHENTICATED']));
+    expect(wsCodes(answers[5] as WsResult)).toEqual(['RATE_LIMITED']);
+    expect((await limited.gql(`{ __typename }`)).status).toBe(429);
   } finally {
     await Promise.all(clients.splice(0).map((c) => c.close()));
     await limited.stop();
