@@ -25,6 +25,7 @@ export default tseslint.config(
       'bench/**',
       'prisma/**',
       'web/vite.config.ts',
+      'web/e2e/**',
       'server/jest.config.js',
       'prisma.config.ts',
     ],

@@ -110,11 +110,7 @@ function Sessions() {
                   <Text size="sm" lineClamp={1} title={s.userAgent ?? undefined}>
                     {describeAgent(s.userAgent)}
                   </Text>
-                  {s.current && (
-                    <Badge size="xs" variant="light">
-                      This device
-                    </Badge>
-                  )}
+                  {s.current && <Badge size="xs">This device</Badge>}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatDateTime(s.lastUsedAt)}</Text>
@@ -137,7 +133,7 @@ function Sessions() {
         </Table>
       </Table.ScrollContainer>
       <Group>
-        <Button color="red" variant="light" onClick={() => void everywhere()} loading={busy}>
+        <Button color="red" onClick={() => void everywhere()} loading={busy}>
           Sign out everywhere
         </Button>
       </Group>

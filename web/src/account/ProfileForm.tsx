@@ -4,7 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { sessionStore } from '../app/auth/session-store';
-import { initials } from '../app/layout/AccountMenu';
+import { initials } from '../app/layout/initials';
 import { errorMessage } from '../app/screen-states';
 import {
   CreateAvatarUploadDocument,
@@ -43,7 +43,7 @@ export function ProfileForm({ viewer }: { viewer: ViewerFragment }) {
     try {
       const { data } = await createUpload();
       if (!data) throw new Error('The upload could not start; try again');
-      const publicId = await uploadImage(data.createImageUpload, file);
+      const publicId = await uploadImage(data.createAvatarUpload, file);
       await save({ input: { avatarPublicId: publicId } });
       notifications.show({ color: 'teal', title: 'Photo updated', message: 'Your new photo is shown to providers.' });
     } catch (error) {
@@ -55,7 +55,7 @@ export function ProfileForm({ viewer }: { viewer: ViewerFragment }) {
   return (
     <Stack>
       <Group>
-        <Avatar src={viewer.avatarUrl} alt="Your photo" size={72} radius="xl" color="teal">
+        <Avatar src={viewer.avatarUrl} alt="Your photo" size={72} radius="xl" color="teal" variant="filled">
           {initials(viewer.name)}
         </Avatar>
         <Stack gap={4}>

@@ -22,7 +22,7 @@ export function SignInPage() {
       </Title>
       <Text c="dimmed" mb="lg">
         New to HomeSer?{' '}
-        <Anchor component={Link} to={`/register?next=${encodeURIComponent(next)}`}>
+        <Anchor component={Link} to={`/register?next=${encodeURIComponent(next)}`} underline="always">
           Create an account
         </Anchor>
       </Text>
@@ -44,7 +44,7 @@ export function RegisterPage() {
       </Title>
       <Text c="dimmed" mb="lg">
         Already registered?{' '}
-        <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(next)}`}>
+        <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(next)}`} underline="always">
           Sign in
         </Anchor>
       </Text>

@@ -1,11 +1,16 @@
 import { createTheme } from '@mantine/core';
 
+/** The warm accent (calls to pay, counts): #c2410c keeps 5:1 contrast with white text. */
+export const ACCENT = '#c2410c';
+
 export const theme = createTheme({
   primaryColor: 'teal',
-  primaryShade: { light: 8, dark: 5 },
+  primaryShade: { light: 9, dark: 5 },
   defaultRadius: 'md',
   fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   headings: { fontWeight: '700' },
   focusRing: 'auto',
+  // Filled badges and buttons pick black or white text for contrast with their colour.
+  autoContrast: true,
   cursorType: 'pointer',
 });

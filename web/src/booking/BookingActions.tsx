@@ -1,5 +1,6 @@
 // What the customer may do with a booking now, as the API says (allowedActions): pay,
 // cancel (showing the refund first), reschedule in the same calendar, review once done.
+import { ACCENT } from '../app/theme';
 import { Alert, Button, Group, Modal, Rating, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
@@ -39,7 +40,7 @@ export function BookingActions({ booking }: { booking: BookingDetailFragment }) 
       <FailureAlert message={payError} title="The payment did not start" />
       <Group gap="xs">
         {allowed.has('PAY') && (
-          <Button onClick={() => void pay()} loading={payment.loading} color="orange.8">
+          <Button onClick={() => void pay()} loading={payment.loading} color={ACCENT}>
             Pay now {formatMoney(booking.price)}
           </Button>
         )}

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Card, Group, Image, Stack, Text } from '@mantine/core';
+import { ACCENT } from '../app/theme';
 import { Link } from 'react-router';
 import { formatMoney } from '../app/format/money';
 import { formatDateTime, formatDuration } from '../app/format/time';
@@ -10,7 +11,7 @@ import { useCountdown } from './useCountdown';
 export function StatusBadge({ status }: { status: BookingDetailFragment['status'] }) {
   const { label, color } = STATUS_LABEL[status];
   return (
-    <Badge color={color} variant="light" size="lg">
+    <Badge color={color} size="lg">
       {label}
     </Badge>
   );
@@ -20,7 +21,7 @@ export function HoldCountdown({ booking }: { booking: BookingDetailFragment }) {
   const left = useCountdown(booking.status === 'PENDING_PAYMENT' ? booking.holdExpiresAt : null);
   if (!left) return null;
   return (
-    <Text size="sm" c="orange.9" fw={600} role="timer" aria-live="off">
+    <Text size="sm" c={ACCENT} fw={600} role="timer" aria-live="off">
       Slot held for {left}: pay before it runs out.
     </Text>
   );

@@ -1,10 +1,11 @@
+import { ACCENT } from '../app/theme';
 import type { BookingStatus } from '../gql/graphql';
 
 export const STATUS_LABEL: Record<BookingStatus, { label: string; color: string }> = {
   REQUESTED: { label: 'Awaiting provider', color: 'yellow' },
-  PENDING_PAYMENT: { label: 'Awaiting payment', color: 'orange' },
-  CONFIRMED: { label: 'Confirmed', color: 'green' },
-  COMPLETED: { label: 'Completed', color: 'teal' },
+  PENDING_PAYMENT: { label: 'Awaiting payment', color: ACCENT },
+  CONFIRMED: { label: 'Confirmed', color: 'teal' },
+  COMPLETED: { label: 'Completed', color: 'cyan' },
   CANCELLED: { label: 'Cancelled', color: 'gray' },
   REJECTED: { label: 'Declined', color: 'red' },
   EXPIRED: { label: 'Expired', color: 'gray' },

@@ -1,4 +1,5 @@
 import { Box, Button, Container, Group, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ACCENT } from '../app/theme';
 import { useQuery } from '@apollo/client/react';
 import { IconSearch } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -29,13 +30,13 @@ function Hero() {
     void navigate(`/search?${new URLSearchParams(text.trim() ? { q: text.trim() } : {})}`);
   };
   return (
-    <Box bg="teal.8" c="white" py={{ base: 40, sm: 64 }}>
+    <Box bg="teal.9" c="white" py={{ base: 40, sm: 64 }}>
       <Container size="md">
         <Stack gap="md">
           <Title order={1} fz={{ base: 30, sm: 44 }} lh={1.15}>
             Trusted home services, booked in minutes
           </Title>
-          <Text fz="lg" c="teal.0">
+          <Text fz="lg" c="white">
             Plumbers, cleaners, electricians and more: see real free times, book a slot and pay securely.
           </Text>
           <form role="search" onSubmit={submit}>
@@ -50,7 +51,7 @@ function Hero() {
                 radius="xl"
                 style={{ flex: 1 }}
               />
-              <Button type="submit" size="lg" radius="xl" color="orange.8">
+              <Button type="submit" size="lg" radius="xl" color={ACCENT}>
                 Search
               </Button>
             </Group>

@@ -34,7 +34,7 @@ export function ProviderPage() {
         </Group>
       ) : (
         <Group mb="xl" align="flex-start" wrap="nowrap">
-          <Avatar src={provider.owner.avatarUrl} alt="" size={80} radius="xl" color="teal">
+          <Avatar src={provider.owner.avatarUrl} alt="" size={80} radius="xl" color="teal" variant="filled">
             {provider.businessName.slice(0, 1)}
           </Avatar>
           <Stack gap={4}>
@@ -45,7 +45,7 @@ export function ProviderPage() {
                 {provider.ratingCount} {provider.ratingCount === 1 ? 'review' : 'reviews'}
                 {provider.city ? ` · ${provider.city}` : ''}
               </Text>
-              {provider.rank && <Badge variant="light">#{provider.rank} on HomeSer</Badge>}
+              {provider.rank && <Badge>#{provider.rank} on HomeSer</Badge>}
             </Group>
             {provider.bio && <Text maw={680}>{provider.bio}</Text>}
             <Text size="sm" c="dimmed">

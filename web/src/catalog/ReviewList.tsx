@@ -1,4 +1,4 @@
-import { Avatar, Button, Card, Group, Rating as Stars, Stack, Text } from '@mantine/core';
+import { Avatar, Box, Button, Card, Group, Rating as Stars, Stack, Text } from '@mantine/core';
 import { formatDay } from '../app/format/time';
 import { EmptyState } from '../app/screen-states';
 import type { ReviewItemFragment } from '../gql/graphql';
@@ -17,7 +17,7 @@ export function ReviewList({ reviews, hasMore, loadingMore, onLoadMore }: Props)
       {reviews.map(({ node }) => (
         <Card key={node.id} withBorder radius="md" padding="md" component="article">
           <Group gap="sm" mb={6}>
-            <Avatar src={node.author.avatarUrl} alt="" radius="xl" size={32} color="teal">
+            <Avatar src={node.author.avatarUrl} alt="" radius="xl" size={32} color="teal" variant="filled">
               {node.author.name.slice(0, 1)}
             </Avatar>
             <div>
@@ -28,7 +28,9 @@ export function ReviewList({ reviews, hasMore, loadingMore, onLoadMore }: Props)
                 {formatDay(node.createdAt)}
               </Text>
             </div>
-            <Stars value={node.rating} readOnly size="sm" ml="auto" aria-label={`${node.rating} out of 5 stars`} />
+            <Box role="img" aria-label={`${node.rating} out of 5 stars`} ml="auto">
+              <Stars value={node.rating} readOnly size="sm" aria-hidden />
+            </Box>
           </Group>
           {node.comment && <Text size="sm">{node.comment}</Text>}
         </Card>

@@ -62,7 +62,7 @@ export function Rating({ average, count }: { average: number | null | undefined;
     );
   }
   return (
-    <Group gap={4} aria-label={`Rated ${average.toFixed(1)} out of 5 from ${count} reviews`}>
+    <Group gap={4} role="img" aria-label={`Rated ${average.toFixed(1)} out of 5 from ${count} reviews`}>
       <IconStarFilled size={14} color="var(--mantine-color-yellow-6)" aria-hidden />
       <Text size="sm" fw={600} aria-hidden>
         {average.toFixed(1)}

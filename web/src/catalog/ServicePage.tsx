@@ -67,15 +67,13 @@ export function ServicePage() {
             <Gallery title={service.title} images={service.images} />
             <div>
               <Group gap="xs" mb={6}>
-                <Badge variant="light">{service.category.name}</Badge>
+                <Badge>{service.category.name}</Badge>
                 {service.instantBooking ? (
-                  <Badge variant="light" color="green">
+                  <Badge color="teal" variant="outline">
                     Instant booking
                   </Badge>
                 ) : (
-                  <Badge variant="light" color="yellow">
-                    Provider confirms
-                  </Badge>
+                  <Badge color="yellow">Provider confirms</Badge>
                 )}
               </Group>
               <Title order={1}>{service.title}</Title>
@@ -155,7 +153,7 @@ export function ProviderCard({ provider }: { provider: ProviderSummaryFragment }
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-label="Provider">
       <Group wrap="nowrap">
-        <Avatar src={provider.owner.avatarUrl} alt="" size={56} radius="xl" color="teal">
+        <Avatar src={provider.owner.avatarUrl} alt="" size={56} radius="xl" color="teal" variant="filled">
           {provider.businessName.slice(0, 1)}
         </Avatar>
         <div style={{ minWidth: 0 }}>

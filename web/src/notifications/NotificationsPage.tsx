@@ -2,6 +2,7 @@ import { Badge, Button, Card, Container, Group, Stack, Text, Title } from '@mant
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../app/page-title';
+import { ACCENT } from '../app/theme';
 import { EmptyState, ErrorNotice, CardSkeletons } from '../app/screen-states';
 import { formatDateTime } from '../app/format/time';
 import {
@@ -30,7 +31,7 @@ function NotificationList() {
       <Group justify="space-between" mb="md">
         <Title order={1}>Notifications</Title>
         {connection && connection.unreadCount > 0 && (
-          <Button variant="light" onClick={() => markRead(null)}>
+          <Button variant="default" onClick={() => markRead(null)}>
             Mark all as read
           </Button>
         )}
@@ -69,7 +70,7 @@ function NotificationRow({ note, onRead }: { note: NotificationItemFragment; onR
           <Group gap="xs">
             <Text fw={600}>{note.title}</Text>
             {unread && (
-              <Badge size="xs" color="orange">
+              <Badge size="xs" color={ACCENT}>
                 New
               </Badge>
             )}

@@ -1,5 +1,5 @@
 // VITE_API_URL points at an API on another origin (e.g. the SPA on Vercel); same origin otherwise.
-const apiOrigin = (import.meta.env.VITE_API_URL ?? '').replace(/\/+$/, '');
+export const apiOrigin = (import.meta.env.VITE_API_URL ?? '').replace(/\/+$/, '');
 
 export const graphqlHttpUrl = `${apiOrigin}/graphql`;
 

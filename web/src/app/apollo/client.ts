@@ -1,12 +1,10 @@
 import { ApolloClient, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { sessionStore } from '../auth/session-store';
-import { appLink, subscriptionClient } from './links';
-
-const ws = subscriptionClient();
+import { appLink } from './links';
 
 export const apolloClient = new ApolloClient({
-  link: appLink(ws),
+  link: appLink(),
   cache: new InMemoryCache({
     typePolicies: {
       Query: {
@@ -21,13 +19,11 @@ export const apolloClient = new ApolloClient({
   }),
 });
 
-// Another person signed in or out: their subscriptions must not outlive them, and nothing
-// of what the last person saw stays in the cache.
+// Another person signed in or out: nothing of what the last person saw stays in the cache.
 let signedInAs = sessionStore.get()?.user.id ?? null;
 sessionStore.subscribe((session) => {
   const now = session?.user.id ?? null;
   if (now === signedInAs) return;
   signedInAs = now;
-  ws.terminate();
   void apolloClient.resetStore().catch(() => undefined);
 });

@@ -6,16 +6,13 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { Kind, OperationTypeNode } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
-import { from, mergeMap, throwError } from 'rxjs';
+import { from, mergeMap, Observable, throwError } from 'rxjs';
 import { sessionStore } from '../auth/session-store';
-import { graphqlHttpUrl, graphqlWsUrl } from './api-url';
+import { graphqlHttpUrl } from './api-url';
 import { isPublicRead } from './public-reads';
 import { refreshAccessToken } from './refresh';
+import { sha256Hex } from './sha256';
 
 /** Operations that sign in: their UNAUTHENTICATED means "wrong password", not "token expired". */
 const SIGN_IN_OPERATIONS = new Set(['Login', 'Register', 'RefreshSession', 'Logout']);
@@ -23,10 +20,23 @@ const SIGN_IN_OPERATIONS = new Set(['Login', 'Register', 'RefreshSession', 'Logo
 const isSubscription = (operation: Operation) =>
   operation.query.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.SUBSCRIPTION);
 
+/**
+ * Apollo's persisted-query link resends an unknown hash with its query as a POST; the
+ * server's edge cache only sees GETs, and learns from a GET with query and hash that the
+ * hash is a public read it may keep. Catalog queries are short, so they stay GETs.
+ */
+const retryAsGet = new ApolloLink((operation, forward) => {
+  const { fetchOptions } = operation.getContext();
+  if (fetchOptions?.method === 'POST') operation.setContext({ fetchOptions: { ...fetchOptions, method: 'GET' } });
+  return forward(operation);
+});
+
 export function publicReadLink(): ApolloLink {
-  return new PersistedQueryLink({ sha256: (query) => bytesToHex(sha256(utf8ToBytes(query))), useGETForHashedQueries: true }).concat(
+  return ApolloLink.from([
+    new PersistedQueryLink({ sha256: sha256Hex, useGETForHashedQueries: true }),
+    retryAsGet,
     new HttpLink({ uri: graphqlHttpUrl, credentials: 'omit', headers: { 'apollo-require-preflight': 'true' } }),
-  );
+  ]);
 }
 
 const authLink = new SetContextLink((prev) => {
@@ -47,24 +57,30 @@ const refreshOnUnauthenticated = new ErrorLink(({ error, operation, forward }) =
   );
 });
 
-export function subscriptionClient(): Client {
-  return createClient({
-    url: graphqlWsUrl(),
-    lazy: true,
-    retryAttempts: Infinity,
-    shouldRetry: () => true,
-    connectionParams: () => {
-      const token = sessionStore.get()?.accessToken;
-      return token ? { authorization: `Bearer ${token}` } : {};
-    },
-  });
-}
+/** graphql-ws is downloaded with the first subscription, not with the first page. */
+const subscriptionLink = new ApolloLink(
+  (operation) =>
+    new Observable<ApolloLink.Result>((observer) => {
+      let inner: { unsubscribe(): void } | undefined;
+      let closed = false;
+      void import('./ws-link').then(
+        ({ wsLink }) => {
+          if (!closed) inner = wsLink().request(operation)?.subscribe(observer);
+        },
+        (error: unknown) => observer.error(error),
+      );
+      return () => {
+        closed = true;
+        inner?.unsubscribe();
+      };
+    }),
+);
 
-export function appLink(ws: Client): ApolloLink {
+export function appLink(): ApolloLink {
   const privateHttp = ApolloLink.from([refreshOnUnauthenticated, authLink, new HttpLink({ uri: graphqlHttpUrl, credentials: 'include' })]);
   return ApolloLink.split(
     isSubscription,
-    new GraphQLWsLink(ws),
+    subscriptionLink,
     ApolloLink.split((operation) => isPublicRead(operation.query), publicReadLink(), privateHttp),
   );
 }

@@ -1,5 +1,6 @@
 // The shell every screen sits in: a header with the brand, a search field, the
 // notifications bell and the account menu; the screen below it.
+import { ACCENT } from '../theme';
 import { Anchor, AppShell, Container, Group, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
@@ -22,7 +23,7 @@ export function AppLayout() {
           <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
             <Anchor component={Link} to="/" underline="never" aria-label="HomeSer home">
               <Text fw={800} fz="xl" c="teal.8">
-                Home<span style={{ color: 'var(--mantine-color-orange-7)' }}>Ser</span>
+                Home<span style={{ color: ACCENT }}>Ser</span>
               </Text>
             </Anchor>
             {pathname !== '/' && <HeaderSearch />}
