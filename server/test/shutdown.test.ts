@@ -27,6 +27,7 @@ it('stops on SIGTERM: finishes, closes its pools and exits 0', async () => {
       REDIS_URL: testRedisUrl,
       LOG_LEVEL: 'info',
       JWT_SECRET: 'x'.repeat(40),
+      PAYMENTS_SANDBOX: 'builtin',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
