@@ -85,9 +85,10 @@ describe('the edge response cache', () => {
   // Wires the cache in front of the app as app.ts would: createServer(cache.handle(app)).
   const installEdge = (app: TestApp) => {
     const server = app.app.httpServer;
-    const [express] = server.listeners('request') as RequestListener[];
-    server.removeAllListeners('request');
-    server.on('request', createResponseCache(app.app.services.catalog, { ttlSeconds: 60, versionCheckMs: 50 }).handle(express!));
+    // The last listener answers; the ones before it only watch (the graceful stop's tracker).
+    const express = (server.listeners('request') as RequestListener[]).at(-1)!;
+    server.removeListener('request', express);
+    server.on('request', createResponseCache(app.app.services.catalog, { ttlSeconds: 60, versionCheckMs: 50 }).handle(express));
   };
   const get = async (params: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const search = new URLSearchParams(
