@@ -3,7 +3,7 @@
 // model's aggregates in parallel → one point per local date, zeros included.
 import { BookingStatus } from '../../generated/prisma/enums';
 import { DomainError } from '../../domain-error';
-import { money } from '../../graphql/common.types';
+import { money } from '../../shared/money';
 import type { Viewer } from '../identity/viewer';
 import { analyticsWindow } from './analytics-window';
 import { CURRENCY, type AnalyticsReadModel, type Scope } from './analytics-read-model';

@@ -2,6 +2,7 @@
 // exceptions) and what customers ask of them (free slots of a service). Bookings asks
 // it whether a start is bookable right now, on fresh data.
 import { DomainError, badInput, notFound } from '../../domain-error';
+import { isUuid } from '../../shared/ids';
 import type { Viewer } from '../identity/viewer';
 import { canonicalZone } from '../../input-validation';
 import { checkWindow, parseDateBound, parseException, parseSettings } from './availability-input';
@@ -17,10 +18,6 @@ import { toDateException, type ScheduleStore } from './schedule-store';
 import { ZoneClock } from './zone-clock';
 
 const MS_PER_MINUTE = 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids come from clients; anything that is not a UUID cannot name a row. */
-export const isUuid = (id: string) => UUID.test(id);
 
 export const slotTaken = () => new DomainError('SLOT_UNAVAILABLE', 'That time was just taken; pick another slot');
 export const limitReached = () =>

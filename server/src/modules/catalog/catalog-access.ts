@@ -2,7 +2,8 @@
 import { DomainError, notFound } from '../../domain-error';
 import type { Db } from '../../infra/database';
 import type { Viewer } from '../identity/viewer';
-import { isUuid, type ProviderRow, type ServiceRow } from './catalog.rows';
+import { isUuid } from '../../shared/ids';
+import type { ProviderRow, ServiceRow } from './catalog.rows';
 
 export class CatalogAccess {
   constructor(private readonly prisma: Db) {}

@@ -1,13 +1,9 @@
 // The catalog's GraphQL inputs and the list order. Shapes only: the services check values.
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ServiceOrder } from './service-order';
+import type { ServicesFilter } from './services-query';
 
-export enum ServiceOrder {
-  RELEVANCE = 'RELEVANCE',
-  PRICE_ASC = 'PRICE_ASC',
-  PRICE_DESC = 'PRICE_DESC',
-  RATING = 'RATING',
-  NEWEST = 'NEWEST',
-}
+export { ServiceOrder };
 registerEnumType(ServiceOrder, {
   name: 'ServiceOrder',
   valuesConfig: {
@@ -17,7 +13,7 @@ registerEnumType(ServiceOrder, {
 });
 
 @InputType()
-export class ServiceFilter {
+export class ServiceFilter implements ServicesFilter {
   @Field(() => ID, { nullable: true }) categoryId?: string | null;
   @Field(() => ID, { nullable: true }) providerId?: string | null;
   @Field(() => String, { nullable: true, description: 'Words to look for; tolerates typos in titles.' }) search?: string | null;

@@ -3,7 +3,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApiScope, Role } from '../../generated/prisma/enums';
 import { ForApiKeys } from '../../graphql/api-scope';
-import { money, Money } from '../../graphql/common.types';
+import { Money } from '../../graphql/common.types';
+import { money } from '../../shared/money';
 import { viewerOf, type AppContext } from '../../graphql/context';
 import { DomainError } from '../../domain-error';
 import { catalogLoaders } from './catalog-loaders';

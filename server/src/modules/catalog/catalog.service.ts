@@ -5,12 +5,13 @@ import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { notFound } from '../../domain-error';
 import type { Prisma } from '../../generated/prisma/client';
-import type { Connection } from '../../graphql/common.types';
+import type { Connection } from '../../shared/paging';
 import type { Db } from '../../infra/database';
 import { parseInput, timeZoneField } from '../../input-validation';
 import type { UsersService } from '../identity/users.service';
 import type { Viewer } from '../identity/viewer';
 import { keyOf, type CatalogCache } from './catalog-cache';
+import { isUuid } from '../../shared/ids';
 import * as rows from './catalog.rows';
 import type {
   CategoryRow,
@@ -22,7 +23,7 @@ import type {
   ServiceForBooking,
   ServiceRow,
 } from './catalog.rows';
-import { ServiceOrder } from './catalog.inputs';
+import { ServiceOrder } from './service-order';
 import { loadServicesPage, primeLoaders, reviveServicesPage, type CatalogLoaders, type ServicesPage } from './service-pages';
 import { parseServicesQuery, type ServicesArgs } from './services-query';
 
@@ -104,7 +105,7 @@ export class CatalogService {
 
   /** Any service, active or not, so links to a withdrawn service still show what it was. */
   service(id: string): Promise<ServiceRow | null> {
-    if (!rows.isUuid(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     return this.cache.read(
       `service:${id}`,
       () => this.prisma.service.findUnique({ where: { id } }),
@@ -113,7 +114,7 @@ export class CatalogService {
   }
 
   provider(id: string): Promise<ProviderRow | null> {
-    if (!rows.isUuid(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     return this.cache.read(`provider:${id}`, () => this.prisma.providerProfile.findUnique({ where: { id } }), rows.reviveProvider);
   }
 
@@ -170,7 +171,7 @@ export class CatalogService {
   // ------------------------------------------------------------ for bookings and availability
 
   async serviceForBooking(serviceId: string): Promise<ServiceForBooking | null> {
-    if (!rows.isUuid(serviceId)) return null;
+    if (!isUuid(serviceId)) return null;
     return this.prisma.service.findUnique({
       where: { id: serviceId },
       select: {
@@ -188,12 +189,12 @@ export class CatalogService {
   }
 
   async providerScheduling(providerId: string): Promise<ProviderScheduling | null> {
-    if (!rows.isUuid(providerId)) return null;
+    if (!isUuid(providerId)) return null;
     return this.prisma.providerProfile.findUnique({ where: { id: providerId }, select: schedulingColumns });
   }
 
   async providerOfUser(userId: string): Promise<ProviderScheduling | null> {
-    if (!rows.isUuid(userId)) return null;
+    if (!isUuid(userId)) return null;
     return this.prisma.providerProfile.findUnique({ where: { userId }, select: schedulingColumns });
   }
 
@@ -202,7 +203,7 @@ export class CatalogService {
   async updateScheduling(providerId: string, patch: SchedulingPatch, tx?: Prisma.TransactionClient): Promise<void> {
     const data = parseInput(schedulingSchema, patch);
     const db = tx ?? this.prisma;
-    const found = rows.isUuid(providerId) && (await db.providerProfile.findUnique({ where: { id: providerId }, select: { id: true } }));
+    const found = isUuid(providerId) && (await db.providerProfile.findUnique({ where: { id: providerId }, select: { id: true } }));
     if (!found) throw notFound('That provider');
     await db.providerProfile.update({ where: { id: providerId }, data });
     if (!tx) await this.cache.invalidate();
@@ -246,7 +247,7 @@ const schedulingColumns = { id: true, userId: true, timeZone: true, minNoticeMin
 
 function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
-    const valid = ids.filter(rows.isUuid);
+    const valid = ids.filter(isUuid);
     const found = valid.length ? await load(valid) : [];
     const map = new Map(found.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);

@@ -7,7 +7,8 @@ import { DomainError, notFound } from '../../domain-error';
 import { PgError, sqlState, type Db } from '../../infra/database';
 import { parseInput } from '../../input-validation';
 import type { CatalogCache } from './catalog-cache';
-import { isUuid, type CategoryRow } from './catalog.rows';
+import { isUuid } from '../../shared/ids';
+import type { CategoryRow } from './catalog.rows';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const name = z.string().trim().min(2, 'must be at least 2 characters').max(60, 'must be at most 60 characters');

@@ -7,7 +7,8 @@ import { userUploadsFolder, type MediaStore, type UploadSignature } from '../../
 import type { Viewer } from '../identity/viewer';
 import type { CatalogAccess } from './catalog-access';
 import type { CatalogCache } from './catalog-cache';
-import { isUuid, providerFolder, type ServiceRow } from './catalog.rows';
+import { isUuid } from '../../shared/ids';
+import { providerFolder, type ServiceRow } from './catalog.rows';
 
 export const MAX_IMAGES_PER_SERVICE = 10;
 

@@ -8,7 +8,8 @@ import { parseInput } from '../../input-validation';
 import type { Viewer } from '../identity/viewer';
 import type { CatalogAccess } from './catalog-access';
 import type { CatalogCache } from './catalog-cache';
-import { isUuid, type ServiceRow } from './catalog.rows';
+import { isUuid } from '../../shared/ids';
+import type { ServiceRow } from './catalog.rows';
 import type { ServiceInput, ServiceUpdateInput } from './catalog.inputs';
 
 const MAX_PRICE = 100_000_000; // 1,000,000.00 in a two-decimal currency: far above any home service

@@ -5,7 +5,7 @@
 // owners) plus the categories list, whatever the page size; the related rows are loaded
 // even if a client asks only for titles, because the entry serves every later client.
 import type DataLoader from 'dataloader';
-import { toConnection, type Connection } from '../../graphql/common.types';
+import { toConnection, type Connection } from '../../shared/paging';
 import type { Db } from '../../infra/database';
 import type { UsersService } from '../identity/users.service';
 import type { CategoryRow, ImageRow, ProviderRow, PublicProfileRow, ServiceRow } from './catalog.rows';

@@ -7,10 +7,10 @@
 // tiebreak, so `(key, id) < (cursorKey, cursorId)` is a plain row comparison. Keys travel as
 // text and are cast back to their SQL type; numeric keys are rounded so they compare exactly.
 import { Prisma } from '../../generated/prisma/client';
-import { decodeCursor } from '../../graphql/common.types';
+import { decodeCursor } from '../../shared/paging';
 import type { Db } from '../../infra/database';
-import { isUuid } from './catalog.rows';
-import { ServiceOrder } from './catalog.inputs';
+import { isUuid } from '../../shared/ids';
+import { ServiceOrder } from './service-order';
 
 export interface SearchCriteria {
   categoryId?: string;

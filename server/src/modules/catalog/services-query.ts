@@ -1,14 +1,26 @@
 // Checks and normalises the arguments of a services list before any SQL is built.
 import { z } from 'zod';
 import { badInput } from '../../domain-error';
-import { pageSize } from '../../graphql/common.types';
+import { pageSize } from '../../shared/paging';
 import { parseInput } from '../../input-validation';
-import { isUuid } from './catalog.rows';
-import { ServiceOrder, type ServiceFilter } from './catalog.inputs';
+import { isUuid } from '../../shared/ids';
+import { ServiceOrder } from './service-order';
 import { effectiveOrder, readCursor, type Cursor, type SearchCriteria } from './service-search';
 
+/** What a services list may be narrowed by (the GraphQL ServiceFilter has this shape). */
+export interface ServicesFilter {
+  categoryId?: string | null;
+  providerId?: string | null;
+  search?: string | null;
+  city?: string | null;
+  minPrice?: number | null;
+  maxPrice?: number | null;
+  availableFrom?: Date | null;
+  availableTo?: Date | null;
+}
+
 export interface ServicesArgs {
-  filter?: ServiceFilter | null;
+  filter?: ServicesFilter | null;
   orderBy?: ServiceOrder | null;
   first?: number | null;
   after?: string | null;

@@ -7,8 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EmailMessage as EmailRow, Prisma } from '../../generated/prisma/client';
 import type { EmailStatus } from '../../generated/prisma/enums';
 import { badInput } from '../../domain-error';
-import type { Connection } from '../../graphql/common.types';
-import { keysetConnection } from '../../graphql/keyset';
+import type { Connection } from '../../shared/paging';
+import { keysetConnection } from '../../shared/keyset';
 import type { Db } from '../../infra/database';
 import { htmlFromText } from './email-html';
 

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Prisma, User } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
 import { DomainError, notFound } from '../../domain-error';
-import { keysetConnection } from '../../graphql/keyset';
+import { keysetConnection } from '../../shared/keyset';
 import type { Db } from '../../infra/database';
 import type { SessionStateCache } from './session-state';
 import type { Viewer } from './viewer';

@@ -9,8 +9,8 @@
 import DataLoader from 'dataloader';
 import type { Notification as NotificationRow, Prisma } from '../../generated/prisma/client';
 import { badInput } from '../../domain-error';
-import type { Connection } from '../../graphql/common.types';
-import { keysetConnection } from '../../graphql/keyset';
+import type { Connection } from '../../shared/paging';
+import { keysetConnection } from '../../shared/keyset';
 import type { Db } from '../../infra/database';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 

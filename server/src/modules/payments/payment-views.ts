@@ -1,6 +1,6 @@
 // Rows → GraphQL shapes.
 import type { Payment as PaymentRow, Refund as RefundRow } from '../../generated/prisma/client';
-import { money } from '../../graphql/common.types';
+import { money } from '../../shared/money';
 import type { Payment, Refund } from './payments.types';
 
 export const paymentView = (p: PaymentRow): Payment => ({

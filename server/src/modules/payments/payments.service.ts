@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Payment as PaymentRow, Prisma, Refund as RefundRow } from '../../generated/prisma/client';
 import type { PaymentStatus } from '../../generated/prisma/enums';
 import { DomainError } from '../../domain-error';
-import { keysetConnection } from '../../graphql/keyset';
+import { keysetConnection } from '../../shared/keyset';
 import type { Db } from '../../infra/database';
 import { PgError, sqlState } from '../../infra/database';
 import type { Logger } from '../../infra/logger';

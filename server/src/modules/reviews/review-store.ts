@@ -3,7 +3,7 @@
 // that pair, so a walk through the pages never repeats or skips a review.
 import { Prisma, type Review as ReviewRow } from '../../generated/prisma/client';
 import type { Db } from '../../infra/database';
-import { isUuid } from '../catalog/catalog.rows';
+import { isUuid } from '../../shared/ids';
 
 export type { ReviewRow };
 

@@ -9,14 +9,15 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { DomainError, badInput, notFound } from '../../domain-error';
-import { pageSize, toConnection, type Connection } from '../../graphql/common.types';
-import { keysetPage } from '../../graphql/keyset';
+import { pageSize, toConnection, type Connection } from '../../shared/paging';
+import { keysetPage } from '../../shared/keyset';
 import { PgError, sqlState, type Db } from '../../infra/database';
 import { parseInput } from '../../input-validation';
 import { refusal } from '../bookings/booking-transitions';
 import type { BookingsService } from '../bookings/bookings.service';
 import type { CatalogService, ProviderRow } from '../catalog';
-import { isUuid, type PublicProfileRow } from '../catalog/catalog.rows';
+import { isUuid } from '../../shared/ids';
+import type { PublicProfileRow } from '../catalog/catalog.rows';
 import type { UsersService } from '../identity/users.service';
 import type { Viewer } from '../identity/viewer';
 import type { Delivery, NotificationsService } from '../notifications/notifications.service';

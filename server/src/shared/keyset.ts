@@ -1,9 +1,8 @@
 // Keyset paging for lists shown newest first: `column desc, id desc`, where column is an
 // instant (createdAt, startsAt) and id the tie-break. The opaque cursor is the last row's
 // `[isoInstant, id]`, so a walk through the pages never repeats or skips rows as new ones arrive.
-import { decodeCursor, pageSize, toConnection, type Connection } from './common.types';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './ids';
+import { decodeCursor, pageSize, toConnection, type Connection } from './paging';
 
 type InstantIdCursor = [string, string];
 const isInstantIdCursor = (v: unknown): v is InstantIdCursor =>
@@ -12,7 +11,7 @@ const isInstantIdCursor = (v: unknown): v is InstantIdCursor =>
   typeof v[0] === 'string' &&
   typeof v[1] === 'string' &&
   !Number.isNaN(Date.parse(v[0])) &&
-  UUID.test(v[1]);
+  isUuid(v[1]);
 
 /** A row of such a list: its instant column and its (UUID) id. */
 export type KeysetRow<C extends string> = Record<C, Date> & { id: string };
