@@ -14,6 +14,9 @@ const SIGN = `mutation($serviceId: ID) { createImageUpload(serviceId: $serviceId
 const ADD = `mutation($serviceId: ID!, $publicId: String!) {
   addServiceImage(serviceId: $serviceId, publicId: $publicId) { id images { id publicId url(width: 320, height: 240) } }
 }`;
+const REORDER = `mutation($serviceId: ID!, $imageIds: [ID!]!) {
+  reorderServiceImages(serviceId: $serviceId, imageIds: $imageIds) { images { id } }
+}`;
 const REMOVE = `mutation($serviceId: ID!, $imageId: ID!) { removeServiceImage(serviceId: $serviceId, imageId: $imageId) { images { id } } }`;
 
 interface Signature {
@@ -110,6 +113,35 @@ describe('with the embedded media store', () => {
     const removed = await t.gql(REMOVE, { serviceId, imageId: image.id }, { token: owner.token });
     expect(removed.data!.removeServiceImage.images).toEqual([]);
     expect(codes(await t.gql(REMOVE, { serviceId, imageId: image.id }, { token: owner.token }))).toEqual(['NOT_FOUND']);
+  });
+
+  it('shows the images in the order the provider puts them; a list that does not name each once changes nothing', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const added = await t.gql(ADD, { serviceId, publicId: await upload(await signFor(t, owner, serviceId)) }, { token: owner.token });
+      ids.push((added.data!.addServiceImage.images as { id: string }[]).at(-1)!.id);
+    }
+    const [a, b, c] = ids as [string, string, string];
+    const reordered = await t.gql(REORDER, { serviceId, imageIds: [c, a, b] }, { token: owner.token });
+    expect(reordered.errors).toBeUndefined();
+    expect(reordered.data!.reorderServiceImages.images).toEqual([{ id: c }, { id: a }, { id: b }]);
+    // Customers see that order too.
+    const read = await t.gql(`query($id: ID!) { service(id: $id) { images { id } } }`, { id: serviceId });
+    expect(read.data!.service.images).toEqual([{ id: c }, { id: a }, { id: b }]);
+
+    for (const imageIds of [
+      [c, a],
+      [c, a, a],
+      [c, a, b, '00000000-0000-4000-8000-000000000000'],
+    ]) {
+      const r = await t.gql(REORDER, { serviceId, imageIds }, { token: owner.token });
+      expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'imageIds' });
+    }
+    const other = await aProvider(t);
+    expect(codes(await t.gql(REORDER, { serviceId, imageIds: [a, b, c] }, { token: other.token }))).toEqual(['FORBIDDEN']);
+    const after = await t.gql(`query($id: ID!) { service(id: $id) { images { id } } }`, { id: serviceId });
+    expect(after.data!.service.images).toEqual([{ id: c }, { id: a }, { id: b }]);
+    for (const imageId of ids) await t.gql(REMOVE, { serviceId, imageId }, { token: owner.token });
   });
 
   it("refuses an image outside the provider's folder, or never uploaded", async () => {

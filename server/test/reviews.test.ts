@@ -170,3 +170,49 @@ describe('allowedActions', () => {
     expect(byId.get(upcoming.id)).toMatchObject({ allowedActions: ['CANCEL', 'RESCHEDULE'], review: null });
   });
 });
+
+describe('replyToReview', () => {
+  const REPLY = `mutation($id: ID!, $reply: String!) { replyToReview(reviewId: $id, reply: $reply) { id reply repliedAt } }`;
+  const PAGE = `query($id: ID!) { provider(id: $id) { reviews(first: 5) { edges { node { id reply repliedAt } } } } }`;
+
+  it('lets the reviewed provider answer in public, replace the answer and take it down', async () => {
+    const customer = await aCustomer(t);
+    const booking = await aPastBooking(t, shop, customer);
+    const { id } = (await review(t, customer, booking.id, 2, 'Came an hour late.')).data!.createReview as { id: string };
+
+    const answered = await t.gql(
+      REPLY,
+      { id, reply: '  Sorry: traffic on the bridge. Next visit is on us.  ' },
+      { token: shop.provider.account.token },
+    );
+    expect(answered.errors).toBeUndefined();
+    expect(answered.data!.replyToReview).toMatchObject({ id, reply: 'Sorry: traffic on the bridge. Next visit is on us.' });
+    expect(Date.parse(answered.data!.replyToReview.repliedAt)).toBeGreaterThan(Date.now() - 60_000);
+    // Anyone reading the provider's page sees it (the cached public read moved on).
+    const read = await t.gql(PAGE, { id: shop.provider.id });
+    expect(read.data!.provider.reviews.edges.map((e: { node: { id: string } }) => e.node)).toContainEqual(
+      expect.objectContaining({ id, reply: 'Sorry: traffic on the bridge. Next visit is on us.' }),
+    );
+
+    await t.gql(REPLY, { id, reply: 'Sorry for the wait.' }, { token: shop.provider.account.token });
+    expect((await t.app.infra.prisma.review.findUniqueOrThrow({ where: { id } })).reply).toBe('Sorry for the wait.');
+    const removed = await t.gql(REPLY, { id, reply: '   ' }, { token: shop.provider.account.token });
+    expect(removed.data!.replyToReview).toEqual({ id, reply: null, repliedAt: null });
+  });
+
+  it('lets nobody else answer: the author, an admin and another provider are FORBIDDEN; a bad id is NOT_FOUND or BAD_USER_INPUT', async () => {
+    const customer = await aCustomer(t);
+    const booking = await aPastBooking(t, shop, customer);
+    const { id } = (await review(t, customer, booking.id, 5)).data!.createReview as { id: string };
+    const other = await aShop(t);
+    for (const who of [customer, await anAdmin(t), other.provider.account]) {
+      expect(codes(await t.gql(REPLY, { id, reply: 'Thanks!' }, { token: who.token }))).toEqual(['FORBIDDEN']);
+    }
+    expect((await t.app.infra.prisma.review.findUniqueOrThrow({ where: { id } })).reply).toBeNull();
+    expect(
+      codes(await t.gql(REPLY, { id: '00000000-0000-4000-8000-000000000000', reply: 'x' }, { token: shop.provider.account.token })),
+    ).toEqual(['NOT_FOUND']);
+    const long = await t.gql(REPLY, { id, reply: 'x'.repeat(2001) }, { token: shop.provider.account.token });
+    expect(long.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reply' });
+  });
+});

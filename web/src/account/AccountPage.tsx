@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Container, Group, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Container, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
@@ -8,7 +8,8 @@ import { useAuth } from '../app/auth/AuthProvider';
 import { refreshAccessToken } from '../app/apollo/refresh';
 import { formatDateTime, viewerTimeZone } from '../app/format/time';
 import { usePageTitle } from '../app/page-title';
-import { errorMessage, ErrorNotice } from '../app/screen-states';
+import { DataTable } from '../app/DataTable';
+import { errorMessage } from '../app/screen-states';
 import { BecomeProviderDocument, MySessionsDocument, RevokeSessionDocument } from '../gql/graphql';
 import { ProfileForm } from './ProfileForm';
 import { RequireSignIn } from './RequireSignIn';
@@ -68,7 +69,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 function Sessions() {
-  const { data, error, refetch } = useQuery(MySessionsDocument, { fetchPolicy: 'cache-and-network' });
+  const sessions = useQuery(MySessionsDocument, { fetchPolicy: 'cache-and-network' });
   const [revoke] = useMutation(RevokeSessionDocument);
   const { signOutEverywhere } = useAuth();
   const navigate = useNavigate();
@@ -89,49 +90,44 @@ function Sessions() {
       setBusy(false);
     }
   };
-  if (error) return <ErrorNotice error={error} retry={refetch} />;
   return (
     <Stack>
-      <Table.ScrollContainer minWidth={420}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Device</Table.Th>
-              <Table.Th>Last used</Table.Th>
-              <Table.Th>
-                <span className="visually-hidden">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data?.mySessions.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  <Text size="sm" lineClamp={1} title={s.userAgent ?? undefined}>
-                    {describeAgent(s.userAgent)}
-                  </Text>
-                  {s.current && <Badge size="xs">This device</Badge>}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatDateTime(s.lastUsedAt)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {!s.current && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => void revoke({ variables: { id: s.id } }).then(() => refetch())}
-                    >
-                      Sign out this device
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label="Your sessions"
+        query={sessions}
+        items={sessions.data?.mySessions}
+        itemKey={(s) => s.id}
+        minWidth={420}
+        columns={[
+          {
+            header: 'Device',
+            cell: (s) => (
+              <>
+                <Text size="sm" lineClamp={1} title={s.userAgent ?? undefined}>
+                  {describeAgent(s.userAgent)}
+                </Text>
+                {s.current && <Badge size="xs">This device</Badge>}
+              </>
+            ),
+          },
+          { header: 'Last used', cell: (s) => <Text size="sm">{formatDateTime(s.lastUsedAt)}</Text> },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (s) =>
+              !s.current && (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => void revoke({ variables: { id: s.id } }).then(() => sessions.refetch())}
+                >
+                  Sign out this device
+                </Button>
+              ),
+          },
+        ]}
+      />
       <Group>
         <Button color="red" onClick={() => void everywhere()} loading={busy}>
           Sign out everywhere

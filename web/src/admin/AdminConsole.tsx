@@ -1,10 +1,7 @@
 // The admin console: people, bookings, payments and refunds, categories, analytics.
 // Lazy-loaded with its own routes, so nobody else downloads it.
-import { Alert, Button, Container, Group, Title } from '@mantine/core';
-import { Link, Route, Routes, useLocation } from 'react-router';
-import { RequireSignIn } from '../account/RequireSignIn';
-import { useAuth } from '../app/auth/AuthProvider';
-import { usePageTitle } from '../app/page-title';
+import { Route, Routes } from 'react-router';
+import { ConsoleLayout } from '../console/ConsoleLayout';
 import { AnalyticsScreen } from './AnalyticsScreen';
 import { BookingsScreen } from './BookingsScreen';
 import { CategoriesScreen } from './CategoriesScreen';
@@ -20,54 +17,23 @@ const AREAS = [
 ] as const;
 
 export function AdminConsole() {
-  usePageTitle('Admin');
   return (
-    <RequireSignIn reason="Run the platform">
-      <AdminArea />
-    </RequireSignIn>
-  );
-}
-
-function AdminArea() {
-  const { viewer } = useAuth();
-  const area =
-    useLocation()
-      .pathname.replace(/^\/admin\/?/, '')
-      .split('/')[0] ?? '';
-  if (viewer?.role !== 'ADMIN') {
-    return (
-      <Container size="sm" py="xl">
-        <Alert title="Admins only" color="yellow">
-          This console is for HomeSer admins.
-        </Alert>
-      </Container>
-    );
-  }
-  return (
-    <Container size="xl" py="lg">
-      <Title order={1} size="h2" mb="md">
-        Admin
-      </Title>
-      <Group component="nav" aria-label="Console areas" gap="xs" mb="lg">
-        {AREAS.map((a) => (
-          <Button
-            key={a.path}
-            component={Link}
-            to={`/admin/${a.path}`}
-            variant={area === a.path ? 'filled' : 'subtle'}
-            aria-current={area === a.path ? 'page' : undefined}
-          >
-            {a.label}
-          </Button>
-        ))}
-      </Group>
-      <Routes>
-        <Route index element={<AnalyticsScreen />} />
-        <Route path="users" element={<UsersScreen />} />
-        <Route path="bookings" element={<BookingsScreen />} />
-        <Route path="payments" element={<PaymentsScreen />} />
-        <Route path="categories" element={<CategoriesScreen />} />
-      </Routes>
-    </Container>
+    <ConsoleLayout
+      title="Admin"
+      base="/admin"
+      areas={AREAS}
+      signInReason="Run the platform"
+      refuse={(viewer) => (viewer.role === 'ADMIN' ? null : { title: 'Admins only', message: 'This console is for HomeSer admins.' })}
+    >
+      {() => (
+        <Routes>
+          <Route index element={<AnalyticsScreen />} />
+          <Route path="users" element={<UsersScreen />} />
+          <Route path="bookings" element={<BookingsScreen />} />
+          <Route path="payments" element={<PaymentsScreen />} />
+          <Route path="categories" element={<CategoriesScreen />} />
+        </Routes>
+      )}
+    </ConsoleLayout>
   );
 }

@@ -2,12 +2,13 @@
 // day, bookings by status, top providers (from `analytics`).
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import { Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Card, Group, SegmentedControl, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { formatMoney } from '../app/format/money';
 import { ErrorNotice } from '../app/screen-states';
 import { STATUS_LABEL } from '../booking/booking-status';
+import { StatCard } from '../console/StatCard';
 import { AdminAnalyticsDocument } from '../gql/graphql';
 
 const DAY_MS = 86_400_000;
@@ -41,10 +42,10 @@ export function AnalyticsScreen() {
       {a && (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Stat label="Revenue" value={formatMoney(a.revenue)} />
-            <Stat label="Refunded" value={formatMoney(a.refunded)} />
-            <Stat label="New customers" value={String(a.newCustomers)} />
-            <Stat label="New providers" value={String(a.newProviders)} />
+            <StatCard label="Revenue" value={formatMoney(a.revenue)} />
+            <StatCard label="Refunded" value={formatMoney(a.refunded)} />
+            <StatCard label="New customers" value={String(a.newCustomers)} />
+            <StatCard label="New providers" value={String(a.newProviders)} />
           </SimpleGrid>
           <Card withBorder>
             <Title order={2} size="h4" mb="sm">
@@ -97,18 +98,5 @@ export function AnalyticsScreen() {
         </>
       )}
     </Stack>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Card withBorder>
-      <Text size="sm" c="gray.7">
-        {label}
-      </Text>
-      <Text fw={700} size="xl">
-        {value}
-      </Text>
-    </Card>
   );
 }

@@ -1,12 +1,13 @@
 // Every booking on the platform, filtered by status and dates.
-import { Anchor, Badge, Group, MultiSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatMoney } from '../app/format/money';
 import { formatDateTime } from '../app/format/time';
-import { ErrorNotice } from '../app/screen-states';
+import { DataTable } from '../app/DataTable';
 import { STATUS_LABEL } from '../booking/booking-status';
+import { BookingStatusBadge } from '../console/BookingStatusBadge';
 import { AdminBookingsDocument, type BookingStatus } from '../gql/graphql';
 
 const STATUSES = Object.keys(STATUS_LABEL) as BookingStatus[];
@@ -15,7 +16,7 @@ export function BookingsScreen() {
   const [status, setStatus] = useState<string[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const { data, error, refetch } = useQuery(AdminBookingsDocument, {
+  const bookings = useQuery(AdminBookingsDocument, {
     variables: {
       status: status.length ? (status as BookingStatus[]) : null,
       from: from ? new Date(from).toISOString() : null,
@@ -37,40 +38,29 @@ export function BookingsScreen() {
         <TextInput type="date" label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="date" label="To" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
       </Group>
-      {error && <ErrorNotice error={error} retry={refetch} />}
-      {data && <Text size="sm">{data.bookings.totalCount} bookings</Text>}
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>When</Table.Th>
-            <Table.Th>Service</Table.Th>
-            <Table.Th>Provider</Table.Th>
-            <Table.Th>Customer</Table.Th>
-            <Table.Th>Price</Table.Th>
-            <Table.Th>Status</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data?.bookings.edges.map(({ node: b }) => (
-            <Table.Tr key={b.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/bookings/${b.id}`}>
-                  {formatDateTime(b.startsAt)}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{b.service.title}</Table.Td>
-              <Table.Td>{b.provider.businessName}</Table.Td>
-              <Table.Td>{b.customer.name}</Table.Td>
-              <Table.Td>{formatMoney(b.price)}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={STATUS_LABEL[b.status].color}>
-                  {STATUS_LABEL[b.status].label}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {bookings.data && <Text size="sm">{bookings.data.bookings.totalCount} bookings</Text>}
+      <DataTable
+        label="Bookings"
+        query={bookings}
+        items={bookings.data?.bookings.edges.map((e) => e.node)}
+        itemKey={(b) => b.id}
+        empty={{ title: 'No bookings match', body: 'Widen the dates or clear the status filter.' }}
+        columns={[
+          {
+            header: 'When',
+            cell: (b) => (
+              <Anchor component={Link} to={`/bookings/${b.id}`}>
+                {formatDateTime(b.startsAt)}
+              </Anchor>
+            ),
+          },
+          { header: 'Service', cell: (b) => b.service.title },
+          { header: 'Provider', cell: (b) => b.provider.businessName },
+          { header: 'Customer', cell: (b) => b.customer.name },
+          { header: 'Price', cell: (b) => formatMoney(b.price) },
+          { header: 'Status', cell: (b) => <BookingStatusBadge status={b.status} /> },
+        ]}
+      />
     </Stack>
   );
 }

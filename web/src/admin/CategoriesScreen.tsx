@@ -3,7 +3,7 @@ import { Badge, Button, Group, NumberInput, Stack, Table, TextInput } from '@man
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { ErrorNotice } from '../app/screen-states';
+import { DataTable } from '../app/DataTable';
 import {
   AdminArchiveCategoryDocument,
   AdminCategoriesDocument,
@@ -19,7 +19,7 @@ const report = (work: Promise<unknown>, done: string) =>
   );
 
 export function CategoriesScreen() {
-  const { data, error, refetch } = useQuery(AdminCategoriesDocument, { fetchPolicy: 'cache-and-network' });
+  const categories = useQuery(AdminCategoriesDocument, { fetchPolicy: 'cache-and-network' });
   const [create, creating] = useMutation(AdminCreateCategoryDocument);
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
@@ -28,7 +28,7 @@ export function CategoriesScreen() {
       create({ variables: { input: { name, slug: slug || null } } }).then(() => {
         setName('');
         setSlug('');
-        return refetch();
+        return categories.refetch();
       }),
       `Category “${name}” added`,
     );
@@ -41,26 +41,22 @@ export function CategoriesScreen() {
           Add category
         </Button>
       </Group>
-      {error && <ErrorNotice error={error} retry={refetch} />}
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Slug</Table.Th>
-            <Table.Th>Order</Table.Th>
-            <Table.Th>Active services</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th>
-              <span className="visually-hidden">Actions</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data?.categories.map((c) => (
-            <CategoryRow key={c.id} category={c} />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        label="Categories"
+        query={categories}
+        items={categories.data?.categories}
+        itemKey={(c) => c.id}
+        empty={{ title: 'No categories yet', body: 'Add the first one above: providers list their services in one.' }}
+        columns={[
+          { header: 'Name' },
+          { header: 'Slug' },
+          { header: 'Order' },
+          { header: 'Active services' },
+          { header: 'State' },
+          { header: 'Actions', hiddenHeader: true },
+        ]}
+        row={(c) => <CategoryRow category={c} />}
+      />
     </Stack>
   );
 }

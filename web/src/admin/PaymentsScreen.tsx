@@ -1,12 +1,12 @@
 // Payments and their refunds; an admin refunds all or part of what remains. Amounts are
 // typed in taka and sent in poisha: 250.50 → 25050.
-import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { formatMoney } from '../app/format/money';
 import { formatDateTime } from '../app/format/time';
-import { ErrorNotice } from '../app/screen-states';
+import { DataTable } from '../app/DataTable';
 import { AdminPaymentsDocument, AdminRefundDocument, type AdminPaymentFragment, type PaymentStatus } from '../gql/graphql';
 
 const STATUSES: PaymentStatus[] = ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'REFUND_PENDING', 'INITIATED', 'FAILED', 'CANCELLED'];
@@ -17,7 +17,7 @@ export const remainingOf = (p: AdminPaymentFragment) =>
 
 export function PaymentsScreen() {
   const [status, setStatus] = useState<PaymentStatus | null>(null);
-  const { data, error, refetch } = useQuery(AdminPaymentsDocument, {
+  const payments = useQuery(AdminPaymentsDocument, {
     variables: { status: status ? [status] : null },
     fetchPolicy: 'cache-and-network',
   });
@@ -33,56 +33,48 @@ export function PaymentsScreen() {
         onChange={(v) => setStatus(v as PaymentStatus | null)}
         w={240}
       />
-      {error && <ErrorNotice error={error} retry={refetch} />}
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Paid</Table.Th>
-            <Table.Th>Booking</Table.Th>
-            <Table.Th>Amount</Table.Th>
-            <Table.Th>Refunded</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>
-              <span className="visually-hidden">Actions</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data?.payments.edges.map(({ node: p }) => {
-            const remaining = remainingOf(p);
-            return (
-              <Table.Tr key={p.id}>
-                <Table.Td>{p.paidAt ? formatDateTime(p.paidAt) : '—'}</Table.Td>
-                <Table.Td>
-                  {p.booking.service.title}, {p.booking.customer.name}
-                  <Text size="xs" c="gray.7">
-                    {p.transactionId}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{formatMoney(p.amount)}</Table.Td>
-                <Table.Td>{formatMoney({ amount: p.amount.amount - remaining, currency: p.amount.currency })}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light">{p.status}</Badge>
-                </Table.Td>
-                <Table.Td>
-                  {remaining > 0 && ['PAID', 'PARTIALLY_REFUNDED'].includes(p.status) && (
-                    <Button size="xs" variant="light" onClick={() => setRefunding(p)} aria-label={`Refund ${p.transactionId}`}>
-                      Refund
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        label="Payments"
+        query={payments}
+        items={payments.data?.payments.edges.map((e) => e.node)}
+        itemKey={(p) => p.id}
+        empty={{ title: 'No payments', body: status ? 'None has this status.' : 'Payments appear here as customers pay.' }}
+        columns={[
+          { header: 'Paid', cell: (p) => (p.paidAt ? formatDateTime(p.paidAt) : '—') },
+          {
+            header: 'Booking',
+            cell: (p) => (
+              <>
+                {p.booking.service.title}, {p.booking.customer.name}
+                <Text size="xs" c="gray.7">
+                  {p.transactionId}
+                </Text>
+              </>
+            ),
+          },
+          { header: 'Amount', cell: (p) => formatMoney(p.amount) },
+          { header: 'Refunded', cell: (p) => formatMoney({ amount: p.amount.amount - remainingOf(p), currency: p.amount.currency }) },
+          { header: 'Status', cell: (p) => <Badge variant="light">{p.status}</Badge> },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (p) =>
+              remainingOf(p) > 0 &&
+              ['PAID', 'PARTIALLY_REFUNDED'].includes(p.status) && (
+                <Button size="xs" variant="light" onClick={() => setRefunding(p)} aria-label={`Refund ${p.transactionId}`}>
+                  Refund
+                </Button>
+              ),
+          },
+        ]}
+      />
       <Modal opened={refunding !== null} onClose={() => setRefunding(null)} title="Refund a payment">
         {refunding && (
           <RefundForm
             payment={refunding}
             onDone={() => {
               setRefunding(null);
-              void refetch();
+              void payments.refetch();
             }}
           />
         )}

@@ -1,9 +1,9 @@
 // People: search by name or email, filter by role, change a role, suspend and restore.
-import { Badge, Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { ErrorNotice } from '../app/screen-states';
+import { DataTable } from '../app/DataTable';
 import { AdminSetRoleDocument, AdminSuspendDocument, AdminUsersDocument, type Role } from '../gql/graphql';
 
 const ROLES: Role[] = ['CUSTOMER', 'PROVIDER', 'ADMIN'];
@@ -11,7 +11,7 @@ const ROLES: Role[] = ['CUSTOMER', 'PROVIDER', 'ADMIN'];
 export function UsersScreen() {
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | null>(null);
-  const { data, error, refetch } = useQuery(AdminUsersDocument, { variables: { search: search || null, role } });
+  const users = useQuery(AdminUsersDocument, { variables: { search: search || null, role } });
   const [setUserRole] = useMutation(AdminSetRoleDocument);
   const [suspend] = useMutation(AdminSuspendDocument);
   const run = (work: Promise<unknown>, done: string) =>
@@ -25,54 +25,50 @@ export function UsersScreen() {
         <TextInput label="Search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <Select label="Role" placeholder="Any role" clearable data={ROLES} value={role} onChange={(v) => setRole(v as Role | null)} />
       </Group>
-      {error && <ErrorNotice error={error} retry={refetch} />}
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>
-              <span className="visually-hidden">Actions</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data?.users.edges.map(({ node: u }) => (
-            <Table.Tr key={u.id}>
-              <Table.Td>{u.name}</Table.Td>
-              <Table.Td>{u.email}</Table.Td>
-              <Table.Td>
-                <Select
-                  aria-label={`Role of ${u.name}`}
-                  data={ROLES}
-                  value={u.role}
-                  allowDeselect={false}
-                  onChange={(v) => v && void run(setUserRole({ variables: { userId: u.id, role: v as Role } }), `${u.name} is now ${v}`)}
-                  w={140}
-                />
-              </Table.Td>
-              <Table.Td>{u.suspended ? <Badge color="red">Suspended</Badge> : <Badge color="green">Active</Badge>}</Table.Td>
-              <Table.Td>
-                <Button
-                  size="xs"
-                  variant="light"
-                  color={u.suspended ? 'green' : 'red'}
-                  onClick={() =>
-                    void run(
-                      suspend({ variables: { userId: u.id, suspended: !u.suspended } }),
-                      u.suspended ? `${u.name} restored` : `${u.name} suspended`,
-                    )
-                  }
-                >
-                  {u.suspended ? `Restore ${u.name}` : `Suspend ${u.name}`}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        label="Users"
+        query={users}
+        items={users.data?.users.edges.map((e) => e.node)}
+        itemKey={(u) => u.id}
+        empty={{ title: 'Nobody matches', body: 'Try another name, email or role.' }}
+        columns={[
+          { header: 'Name', cell: (u) => u.name },
+          { header: 'Email', cell: (u) => u.email },
+          {
+            header: 'Role',
+            cell: (u) => (
+              <Select
+                aria-label={`Role of ${u.name}`}
+                data={ROLES}
+                value={u.role}
+                allowDeselect={false}
+                onChange={(v) => v && void run(setUserRole({ variables: { userId: u.id, role: v as Role } }), `${u.name} is now ${v}`)}
+                w={140}
+              />
+            ),
+          },
+          { header: 'Status', cell: (u) => (u.suspended ? <Badge color="red">Suspended</Badge> : <Badge color="green">Active</Badge>) },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (u) => (
+              <Button
+                size="xs"
+                variant="light"
+                color={u.suspended ? 'green' : 'red'}
+                onClick={() =>
+                  void run(
+                    suspend({ variables: { userId: u.id, suspended: !u.suspended } }),
+                    u.suspended ? `${u.name} restored` : `${u.name} suspended`,
+                  )
+                }
+              >
+                {u.suspended ? `Restore ${u.name}` : `Suspend ${u.name}`}
+              </Button>
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,35 +1,35 @@
-// Requests waiting for an answer (live: bookingUpdated), and the week ahead by day.
-import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+// Today and upcoming: requests waiting for an answer and the week calendar, both live
+// (bookingUpdated: a new request or any change to one of ours reads both again).
+import { Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
-import { useAuth } from '../app/auth/AuthProvider';
 import { formatMoney } from '../app/format/money';
-import { dayKey, formatDateTime, formatDay, formatTime } from '../app/format/time';
+import { formatDateTime } from '../app/format/time';
 import { EmptyState, ErrorNotice } from '../app/screen-states';
-import { STATUS_LABEL } from '../booking/booking-status';
 import {
   AcceptRequestDocument,
   ProviderBookingsDocument,
   ProviderBookingUpdatedDocument,
+  ProviderWeekDocument,
   RejectRequestDocument,
   type ProviderBookingFragment,
 } from '../gql/graphql';
+import { WeekCalendar } from './WeekCalendar';
 
 const DAY_MS = 86_400_000;
 
-export function RequestsScreen() {
-  const { viewer } = useAuth();
-  const zone = viewer?.timeZone;
+export function RequestsScreen({ zone }: { zone: string }) {
+  const client = useApolloClient();
   const from = useMemo(() => new Date(Date.now() - DAY_MS).toISOString(), []);
   const { data, error, refetch } = useQuery(ProviderBookingsDocument, {
-    variables: { status: ['REQUESTED', 'PENDING_PAYMENT', 'CONFIRMED'], from },
+    variables: { status: ['REQUESTED'], from },
     fetchPolicy: 'cache-and-network',
   });
-  // A new request or any change to one of ours: read the list again.
-  useSubscription(ProviderBookingUpdatedDocument, { onData: () => void refetch() });
-  const bookings = data?.providerBookings.edges.map((e) => e.node) ?? [];
-  const requests = bookings.filter((b) => b.status === 'REQUESTED');
+  useSubscription(ProviderBookingUpdatedDocument, {
+    onData: () => void client.refetchQueries({ include: [ProviderBookingsDocument, ProviderWeekDocument] }),
+  });
+  const requests = data?.providerBookings.edges.map((e) => e.node) ?? [];
   return (
     <Stack gap="xl">
       {error && <ErrorNotice error={error} retry={refetch} />}
@@ -47,12 +47,12 @@ export function RequestsScreen() {
           </Stack>
         )}
       </section>
-      <WeekAhead bookings={bookings} zone={zone} />
+      <WeekCalendar zone={zone} />
     </Stack>
   );
 }
 
-function RequestCard({ booking, zone }: { booking: ProviderBookingFragment; zone?: string }) {
+function RequestCard({ booking, zone }: { booking: ProviderBookingFragment; zone: string }) {
   const [accept, accepting] = useMutation(AcceptRequestDocument);
   const [reject, rejecting] = useMutation(RejectRequestDocument);
   const [asking, setAsking] = useState(false);
@@ -115,46 +115,5 @@ function RequestCard({ booking, zone }: { booking: ProviderBookingFragment; zone
         </Stack>
       </Modal>
     </Card>
-  );
-}
-
-/** Seven days from today in the provider's zone, each with its bookings in time order. */
-function WeekAhead({ bookings, zone }: { bookings: ProviderBookingFragment[]; zone?: string }) {
-  const days = Array.from({ length: 7 }, (_, i) => new Date(Date.now() + i * DAY_MS).toISOString());
-  return (
-    <section aria-labelledby="week-heading">
-      <Title order={2} size="h3" id="week-heading" mb="sm">
-        This week
-      </Title>
-      <SimpleGrid cols={{ base: 1, sm: 4, lg: 7 }} spacing="xs">
-        {days.map((day) => {
-          const key = dayKey(day, zone);
-          const onDay = bookings.filter((b) => dayKey(b.startsAt, zone) === key).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-          return (
-            <Card key={key} withBorder padding="xs" radius="sm">
-              <Text fw={600} size="sm" mb={4}>
-                {formatDay(day, zone)}
-              </Text>
-              {onDay.length === 0 && (
-                <Text size="xs" c="gray.7">
-                  Free
-                </Text>
-              )}
-              {onDay.map((b) => (
-                <Stack key={b.id} gap={0} mb={6}>
-                  <Text size="xs" fw={600}>
-                    {formatTime(b.startsAt, zone)} {b.service.title}
-                  </Text>
-                  <Text size="xs">{b.customer.name}</Text>
-                  <Badge size="xs" variant="light" color={STATUS_LABEL[b.status].color}>
-                    {STATUS_LABEL[b.status].label}
-                  </Badge>
-                </Stack>
-              ))}
-            </Card>
-          );
-        })}
-      </SimpleGrid>
-    </section>
   );
 }

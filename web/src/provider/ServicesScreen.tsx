@@ -1,89 +1,92 @@
 // The provider's services: offer one, edit it, take it off the catalog and back. Prices are
 // typed and shown in major units (taka) and stored in minor units (poisha): 1,500.50 → 150050.
-import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { formatMoney } from '../app/format/money';
 import { formatDuration } from '../app/format/time';
-import { EmptyState, ErrorNotice } from '../app/screen-states';
+import { DataTable } from '../app/DataTable';
+import { ServiceImages } from './ServiceImages';
 import { CreateServiceDocument, ProviderServicesDocument, UpdateServiceDocument, type ProviderServiceFragment } from '../gql/graphql';
 
 export const toMinor = (major: number) => Math.round(major * 100);
 export const toMajor = (minor: number) => minor / 100;
 
 export function ServicesScreen({ providerId }: { providerId: string }) {
-  const { data, error, refetch } = useQuery(ProviderServicesDocument, { variables: { providerId }, fetchPolicy: 'cache-and-network' });
+  const services = useQuery(ProviderServicesDocument, { variables: { providerId }, fetchPolicy: 'cache-and-network' });
   const [editing, setEditing] = useState<ProviderServiceFragment | 'new' | null>(null);
   const [update] = useMutation(UpdateServiceDocument);
-  const services = data?.provider?.services.edges.map((e) => e.node) ?? [];
   return (
     <Stack>
       <Group justify="space-between">
         <Text c="gray.7">Customers see active services in search and on your page.</Text>
         <Button onClick={() => setEditing('new')}>New service</Button>
       </Group>
-      {error && <ErrorNotice error={error} retry={refetch} />}
-      {data && services.length === 0 && <EmptyState title="No services yet">Offer your first service to start taking bookings.</EmptyState>}
-      {services.length > 0 && (
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Service</Table.Th>
-              <Table.Th>Category</Table.Th>
-              <Table.Th>Price</Table.Th>
-              <Table.Th>Length</Table.Th>
-              <Table.Th>Booking</Table.Th>
-              <Table.Th>Listed</Table.Th>
-              <Table.Th>
-                <span className="visually-hidden">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {services.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{s.title}</Table.Td>
-                <Table.Td>{s.category.name}</Table.Td>
-                <Table.Td>{formatMoney(s.price)}</Table.Td>
-                <Table.Td>
-                  {formatDuration(s.durationMinutes)}
-                  {s.bufferMinutes ? ` + ${s.bufferMinutes} min buffer` : ''}
-                </Table.Td>
-                <Table.Td>{s.instantBooking ? <Badge variant="light">Instant</Badge> : 'On request'}</Table.Td>
-                <Table.Td>
-                  <Switch
-                    aria-label={`${s.title} listed`}
-                    checked={s.active}
-                    onChange={(e) => void update({ variables: { id: s.id, input: { active: e.currentTarget.checked } } })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => setEditing(s)} aria-label={`Edit ${s.title}`}>
-                    Edit
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        label="Your services"
+        query={services}
+        items={services.data?.provider?.services.edges.map((e) => e.node)}
+        itemKey={(s) => s.id}
+        empty={{ title: 'No services yet', body: 'Offer your first service to start taking bookings.' }}
+        columns={[
+          { header: 'Service', cell: (s) => s.title },
+          { header: 'Category', cell: (s) => s.category.name },
+          { header: 'Price', cell: (s) => formatMoney(s.price) },
+          {
+            header: 'Length',
+            cell: (s) => `${formatDuration(s.durationMinutes)}${s.bufferMinutes ? ` + ${s.bufferMinutes} min buffer` : ''}`,
+          },
+          { header: 'Booking', cell: (s) => (s.instantBooking ? <Badge>Instant</Badge> : 'On request') },
+          {
+            header: 'Listed',
+            cell: (s) => (
+              <Switch
+                aria-label={`${s.title} listed`}
+                checked={s.active}
+                onChange={(e) => void update({ variables: { id: s.id, input: { active: e.currentTarget.checked } } })}
+              />
+            ),
+          },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (s) => (
+              <Button size="xs" variant="light" onClick={() => setEditing(s)} aria-label={`Edit ${s.title}`}>
+                Edit
+              </Button>
+            ),
+          },
+        ]}
+      />
       <Modal
         opened={editing !== null}
-        onClose={() => setEditing(null)}
+        onClose={() => {
+          setEditing(null);
+          void services.refetch();
+        }}
         title={editing === 'new' ? 'New service' : 'Edit service'}
         size="lg"
       >
         {editing !== null && (
-          <ServiceForm
-            service={editing === 'new' ? null : editing}
-            categories={data?.categories ?? []}
-            onDone={() => {
-              setEditing(null);
-              void refetch();
-            }}
-          />
+          <Stack>
+            <ServiceForm
+              service={editing === 'new' ? null : editing}
+              categories={services.data?.categories ?? []}
+              onDone={() => {
+                setEditing(null);
+                void services.refetch();
+              }}
+            />
+            {editing === 'new' ? (
+              <Text size="sm" c="gray.7">
+                List the service first, then add its photos.
+              </Text>
+            ) : (
+              <ServiceImages serviceId={editing.id} title={editing.title} initial={editing.images} />
+            )}
+          </Stack>
         )}
       </Modal>
     </Stack>

@@ -50,23 +50,27 @@ export function SlotPreview({
       </Group>
       {!chosen && <Text c="gray.7">List an active service to see its slots.</Text>}
       {chosen && byDay.size === 0 && data && <Text c="gray.7">No free slots in the next two weeks.</Text>}
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="xs" aria-label="Slot preview">
-        {[...byDay.entries()].map(([day, starts]) => (
-          <Card key={day} withBorder padding="xs" aria-label={`Slots on ${day}`}>
-            <Stack gap={4}>
-              <Text fw={600} size="sm">
-                {formatDay(starts[0]!, timeZone)}
-              </Text>
-              <Group gap={4}>
-                {starts.map((s) => (
-                  <Badge key={s} variant="light" size="sm">
-                    {formatTime(s, timeZone)}
-                  </Badge>
-                ))}
-              </Group>
-            </Stack>
-          </Card>
-        ))}
+      {/* A list of days, each a list of times: the names are what a test or a screen reader reads. */}
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="xs" role="list" aria-label="Slot preview">
+        {[...byDay.entries()].map(([day, starts]) => {
+          const label = formatDay(starts[0]!, timeZone);
+          return (
+            <Card key={day} withBorder padding="xs" role="listitem" aria-label={`Slots on ${label}`}>
+              <Stack gap={4}>
+                <Text fw={600} size="sm" aria-hidden>
+                  {label}
+                </Text>
+                <Group gap={4} role="list">
+                  {starts.map((s) => (
+                    <Badge key={s} size="sm" role="listitem">
+                      {formatTime(s, timeZone)}
+                    </Badge>
+                  ))}
+                </Group>
+              </Stack>
+            </Card>
+          );
+        })}
       </SimpleGrid>
     </section>
   );

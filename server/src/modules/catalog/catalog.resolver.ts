@@ -93,6 +93,16 @@ export class ServiceResolver {
     return this.serviceImages.removeImage(viewerOf(ctx), serviceId, imageId);
   }
 
+  @Authorized(Role.PROVIDER, Role.ADMIN)
+  @Mutation(() => Service, { description: "Shows the service's images in this order; imageIds names each of them once." })
+  reorderServiceImages(
+    @Arg('serviceId', () => ID) serviceId: string,
+    @Arg('imageIds', () => [ID]) imageIds: string[],
+    @Ctx() ctx: AppContext,
+  ) {
+    return this.serviceImages.reorderImages(viewerOf(ctx), serviceId, imageIds);
+  }
+
   @FieldResolver(() => Provider)
   provider(@Root() service: Service, @Ctx() ctx: AppContext) {
     return catalogLoaders(ctx, this.catalog).provider.load(service.providerId);

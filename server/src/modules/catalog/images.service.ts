@@ -65,4 +65,20 @@ export class ImagesService {
     await this.cache.invalidate();
     return service;
   }
+
+  /** Shows the service's images in this order; the list names each of them exactly once. */
+  async reorderImages(viewer: Viewer, serviceId: string, imageIds: readonly string[]): Promise<ServiceRow> {
+    const service = await this.access.serviceToChange(viewer, serviceId);
+    const images = await this.prisma.serviceImage.findMany({ where: { serviceId: service.id }, select: { id: true } });
+    const current = new Set(images.map((i) => i.id));
+    const named = new Set(imageIds);
+    if (named.size !== imageIds.length || named.size !== current.size || imageIds.some((id) => !current.has(id))) {
+      throw badInput('imageIds', 'imageIds: name each image of this service exactly once, in the order to show them');
+    }
+    await this.prisma.$transaction(async (tx) => {
+      for (const [position, id] of imageIds.entries()) await tx.serviceImage.update({ where: { id }, data: { position } });
+    });
+    await this.cache.invalidate();
+    return service;
+  }
 }

@@ -29,6 +29,8 @@ interface PageRow {
   rating: number;
   comment: string | null;
   createdAt: Date | string;
+  reply: string | null;
+  repliedAt: Date | string | null;
 }
 
 export class ReviewStore {
@@ -45,7 +47,8 @@ export class ReviewStore {
     );
     const rows = await this.prisma.$queryRaw<PageRow[]>(Prisma.sql`
       SELECT k.key, t.total, r.id::text AS id, r.booking_id::text AS "bookingId", r.provider_id::text AS "providerId",
-             r.author_id::text AS "authorId", r.rating, r.comment, r.created_at AS "createdAt"
+             r.author_id::text AS "authorId", r.rating, r.comment, r.created_at AS "createdAt",
+             r.reply, r.replied_at AS "repliedAt"
       FROM (VALUES ${Prisma.join(keys)}) AS k(key, provider_id, after_at, after_id, take)
       CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM review WHERE provider_id = k.provider_id) t
       LEFT JOIN LATERAL (
@@ -63,6 +66,16 @@ export class ReviewStore {
     return pages;
   }
 
+  /** One review by its id, or null. */
+  byId(id: string): Promise<ReviewRow | null> {
+    return isUuid(id) ? this.prisma.review.findUnique({ where: { id } }) : Promise.resolve(null);
+  }
+
+  /** Sets (or, with null, clears) the provider's answer. */
+  setReply(id: string, reply: string | null, at: Date): Promise<ReviewRow> {
+    return this.prisma.review.update({ where: { id }, data: { reply, repliedAt: reply === null ? null : at } });
+  }
+
   /** The review of each booking, or null. */
   async byBookings(bookingIds: readonly string[]): Promise<(ReviewRow | null)[]> {
     const valid = bookingIds.filter(isUuid);
@@ -73,6 +86,7 @@ export class ReviewStore {
 }
 
 function toReview(row: PageRow, id: string): ReviewRow {
-  const { bookingId, providerId, authorId, rating, comment } = row;
-  return { id, bookingId, providerId, authorId, rating, comment, createdAt: new Date(row.createdAt) };
+  const { bookingId, providerId, authorId, rating, comment, reply } = row;
+  const repliedAt = row.repliedAt === null ? null : new Date(row.repliedAt);
+  return { id, bookingId, providerId, authorId, rating, comment, createdAt: new Date(row.createdAt), reply, repliedAt };
 }

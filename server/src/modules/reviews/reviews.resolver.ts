@@ -26,6 +26,14 @@ export class ReviewsResolver {
     return this.reviews.createReview(viewerOf(ctx), { bookingId, rating, comment });
   }
 
+  @Authorized()
+  @Mutation(() => Review, {
+    description: 'The reviewed provider answers in public; a new reply replaces the old, an empty one removes it.',
+  })
+  replyToReview(@Arg('reviewId', () => ID) reviewId: string, @Arg('reply', () => String) reply: string, @Ctx() ctx: AppContext) {
+    return this.reviews.replyToReview(viewerOf(ctx), { reviewId, reply });
+  }
+
   @FieldResolver(() => PublicProfile, { description: 'Who wrote it, as anyone may see them: no contact details.' })
   author(@Root() review: Review, @Ctx() ctx: AppContext) {
     return this.reviews.author(review, reviewLoaders(ctx, this.reviews));

@@ -37,6 +37,15 @@ const reviewSchema = z.object({
     .transform((v) => v || null),
 });
 
+const replySchema = z.object({
+  reviewId: z.string(),
+  reply: z
+    .string()
+    .trim()
+    .max(MAX_COMMENT, `must be at most ${MAX_COMMENT} characters`)
+    .transform((v) => v || null),
+});
+
 /** What reviews ask of bookings: the booking, and the cancellation policy the transition table reads. */
 export type ReviewsBookings = Pick<BookingsService, 'bookingLoader' | 'policy'>;
 /** What reviews ask of the catalog: record a rating inside our transaction, then retire cached reads. */
@@ -73,6 +82,21 @@ export class ReviewsService {
     );
     await this.deps.catalog.catalogChanged();
     return review;
+  }
+
+  /**
+   * The reviewed provider answers in public, once per review (a new answer replaces the old;
+   * an empty one takes it down). Cached provider pages show it after the catalog moves.
+   */
+  async replyToReview(viewer: Viewer, input: { reviewId: string; reply: string }): Promise<ReviewRow> {
+    const { reviewId, reply } = parseInput(replySchema, input);
+    const review = await this.deps.store.byId(reviewId);
+    if (!review) throw notFound('That review');
+    const provider = await this.deps.catalog.providerLoader().load(review.providerId);
+    if (provider?.userId !== viewer.userId) throw new DomainError('FORBIDDEN', 'Only the reviewed provider can answer this review');
+    const answered = await this.deps.store.setReply(review.id, reply, this.now());
+    await this.deps.catalog.catalogChanged();
+    return answered;
   }
 
   /** Provider.reviews: newest first; the store pages many providers in one statement (review-store.ts). */

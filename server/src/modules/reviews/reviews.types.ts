@@ -9,6 +9,8 @@ export class Review {
   @Field(() => Int, { description: '1 to 5 stars.' }) rating!: number;
   @Field(() => String, { nullable: true }) comment!: string | null;
   @Field(() => Date) createdAt!: Date;
+  @Field(() => String, { nullable: true, description: "The provider's public answer (replyToReview)." }) reply!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the provider last answered.' }) repliedAt!: Date | null;
   bookingId!: string;
   providerId!: string;
   authorId!: string;

@@ -1,0 +1,184 @@
+// The provider's week, Monday to Sunday in their zone: seven day columns, each booking a
+// block at its local start time and as tall as it lasts; bookings at the same time share
+// the column side by side. Every booking is a link (Tab reaches them in time order, day by
+// day); previous/next week buttons and "This week" move the window.
+import { Badge, Button, getThemeColor, Group, ScrollArea, Stack, Text, Title, useMantineTheme } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { dayKey, formatDay, formatTime } from '../app/format/time';
+import { ErrorNotice } from '../app/screen-states';
+import { STATUS_LABEL } from '../booking/booking-status';
+import { addDays, localMinutes, mondayOf, startOfLocalDay, weekDays, weekWindow } from '../console/week';
+import { ProviderWeekDocument, type ProviderBookingFragment } from '../gql/graphql';
+import classes from './WeekCalendar.module.css';
+
+const HOUR_PX = 44;
+const DEFAULT_HOURS = { first: 8, last: 20 };
+
+export interface PlacedBooking {
+  booking: ProviderBookingFragment;
+  startMinute: number;
+  endMinute: number;
+  lane: number;
+  lanes: number;
+}
+
+/** Bookings of one local day with their minutes and side-by-side lanes where they overlap. */
+export function placeDay(bookings: readonly ProviderBookingFragment[], zone: string): PlacedBooking[] {
+  const placed = [...bookings]
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .map((booking) => {
+      const startMinute = localMinutes(booking.startsAt, zone);
+      const length = Math.round((Date.parse(booking.endsAt) - Date.parse(booking.startsAt)) / 60_000);
+      return { booking, startMinute, endMinute: Math.min(24 * 60, startMinute + length), lane: 0, lanes: 1 };
+    });
+  // Greedy lanes within each run of overlapping bookings; the run shares its lane count.
+  let run: PlacedBooking[] = [];
+  let runEnd = -1;
+  const laneEnds: number[] = [];
+  const closeRun = () => run.forEach((p) => (p.lanes = Math.max(1, laneEnds.length)));
+  for (const p of placed) {
+    if (p.startMinute >= runEnd) {
+      closeRun();
+      run = [];
+      laneEnds.length = 0;
+    }
+    const free = laneEnds.findIndex((end) => end <= p.startMinute);
+    p.lane = free === -1 ? laneEnds.length : free;
+    laneEnds[p.lane] = p.endMinute;
+    run.push(p);
+    runEnd = Math.max(runEnd, p.endMinute);
+  }
+  closeRun();
+  return placed;
+}
+
+export function WeekCalendar({ zone }: { zone: string }) {
+  const thisMonday = mondayOf(new Date(), zone);
+  const [monday, setMonday] = useState(thisMonday);
+  const { from, to } = weekWindow(monday, zone);
+  const { data, error, refetch } = useQuery(ProviderWeekDocument, {
+    variables: { from: from.toISOString(), to: to.toISOString() },
+    fetchPolicy: 'cache-and-network',
+  });
+  const bookings = data?.providerBookings.edges.map((e) => e.node) ?? [];
+  const days = weekDays(monday);
+  const today = dayKey(new Date(), zone);
+  const week = days.map((day) => ({
+    day,
+    placed: placeDay(
+      bookings.filter((b) => dayKey(b.startsAt, zone) === day),
+      zone,
+    ),
+  }));
+  const all = week.flatMap((d) => d.placed);
+  const first = Math.min(DEFAULT_HOURS.first, ...all.map((p) => Math.floor(p.startMinute / 60)));
+  const last = Math.max(DEFAULT_HOURS.last, ...all.map((p) => Math.ceil(p.endMinute / 60)));
+  const hours = Array.from({ length: last - first }, (_, i) => first + i);
+  const height = (last - first) * HOUR_PX;
+  const dayLabel = (d: string) => formatDay(startOfLocalDay(d, zone).toISOString(), zone);
+  const hidden = (data?.providerBookings.totalCount ?? 0) - bookings.length;
+
+  return (
+    <section aria-labelledby="week-heading">
+      <Group justify="space-between" mb="xs" wrap="wrap">
+        <Stack gap={0}>
+          <Title order={2} size="h3" id="week-heading">
+            Week of {dayLabel(monday)}
+          </Title>
+          <Text size="xs" c="gray.7">
+            Times in {zone}
+          </Text>
+        </Stack>
+        <Group gap="xs" role="group" aria-label="Choose the week">
+          <Button variant="default" size="xs" onClick={() => setMonday(addDays(monday, -7))}>
+            Previous week
+          </Button>
+          <Button variant="default" size="xs" onClick={() => setMonday(thisMonday)} disabled={monday === thisMonday}>
+            This week
+          </Button>
+          <Button variant="default" size="xs" onClick={() => setMonday(addDays(monday, 7))}>
+            Next week
+          </Button>
+        </Group>
+      </Group>
+      {error && <ErrorNotice error={error} retry={refetch} />}
+      {hidden > 0 && (
+        <Text size="sm" c="orange.9" mb="xs">
+          {hidden} more bookings this week are not shown; see them in the requests list.
+        </Text>
+      )}
+      <ScrollArea type="auto" offsetScrollbars>
+        <div className={classes.grid} aria-busy={!data}>
+          <div aria-hidden />
+          {week.map(({ day: d, placed }) => (
+            <div key={d} className={`${classes.dayHead} ${d === today ? classes.today : ''}`}>
+              <Text fw={600} size="sm" id={`day-${d}`}>
+                {dayLabel(d)}
+                {d === today && <span className="visually-hidden"> (today)</span>}
+              </Text>
+              <Text size="xs" c="gray.7">
+                {placed.length === 0 ? 'Free' : `${placed.length} booked`}
+              </Text>
+            </div>
+          ))}
+          <div className={classes.gutter} style={{ height }} aria-hidden>
+            {hours.map((h) => (
+              <span key={h} className={classes.hourLabel} style={{ top: (h - first) * HOUR_PX }}>
+                {String(h).padStart(2, '0')}:00
+              </span>
+            ))}
+          </div>
+          {week.map(({ day: d, placed }) => (
+            <div key={d} className={classes.column} style={{ height }} role="list" aria-labelledby={`day-${d}`}>
+              {hours.map((h) => (
+                <div key={h} className={classes.hourLine} style={{ top: (h - first) * HOUR_PX }} aria-hidden />
+              ))}
+              {placed.length === 0 && (
+                <div role="listitem" className="visually-hidden">
+                  No bookings
+                </div>
+              )}
+              {placed.map((p) => (
+                <BookingBlock key={p.booking.id} placed={p} first={first} zone={zone} />
+              ))}
+            </div>
+          ))}
+        </div>
+      </ScrollArea>
+    </section>
+  );
+}
+
+function BookingBlock({ placed: p, first, zone }: { placed: PlacedBooking; first: number; zone: string }) {
+  const { booking: b } = p;
+  const theme = useMantineTheme();
+  const status = STATUS_LABEL[b.status];
+  const top = ((p.startMinute - first * 60) / 60) * HOUR_PX;
+  const blockHeight = Math.max(22, ((p.endMinute - p.startMinute) / 60) * HOUR_PX - 2);
+  const when = `${formatTime(b.startsAt, zone)}–${formatTime(b.endsAt, zone)}`;
+  return (
+    <div role="listitem">
+      <Link
+        to={`/bookings/${b.id}`}
+        className={classes.booking}
+        style={{
+          top,
+          height: blockHeight,
+          left: `calc(${(100 / p.lanes) * p.lane}% + 2px)`,
+          width: `calc(${100 / p.lanes}% - 4px)`,
+          borderLeftColor: getThemeColor(status.color, theme),
+        }}
+        aria-label={`${when} ${b.service.title} for ${b.customer.name}, ${status.label}`}
+      >
+        <b>{formatTime(b.startsAt, zone)}</b> {b.service.title}
+        <br />
+        {b.customer.name}{' '}
+        <Badge size="xs" color={status.color} component="span">
+          {status.label}
+        </Badge>
+      </Link>
+    </div>
+  );
+}
