@@ -78,6 +78,7 @@ export async function composeModules(infra: Infra) {
       catalog: catalog.catalog,
       availability: availability.availability,
       bookings: bookings.bookings,
+      waitlist: bookings.waitlist,
       reviews: reviews.reviews,
       payments: payments.payments,
       refunds: payments.refunds,

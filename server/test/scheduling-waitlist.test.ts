@@ -84,3 +84,59 @@ it('passes a lapsed offer to the next in line once, however many sweeps run at o
   const holding = await t.app.infra.prisma.booking.count({ where: { serviceId: service.id, status: 'PENDING_PAYMENT' } });
   expect(holding).toBe(1);
 });
+
+describe('the sweep closes the gaps a dying process leaves', () => {
+  const sweeps = (n: number) => Promise.all(Array.from({ length: n }, () => t.app.services.waitlist.sweepOffers(new Date())));
+  const prisma = () => t.app.infra.prisma;
+
+  it('gives a place claimed for the first in line but never booked to them, once, however many sweeps race', async () => {
+    const { service, startsAt, bookingIds } = await aFullClass(1);
+    const line = await joinInOrder(service.id, startsAt, 3);
+    // The holder's cancellation committed and the offer's claim was made, then the process died.
+    await prisma().booking.update({ where: { id: bookingIds[0] }, data: { status: 'CANCELLED' } });
+    const first = (await statusOf(line[0]!.token)).id as string;
+    await prisma().waitlistEntry.update({ where: { id: first }, data: { status: 'OFFERED' } });
+    await prisma().$executeRaw`UPDATE waitlist_entry SET updated_at = now() - interval '1 hour' WHERE id = ${first}::uuid`;
+
+    const offered = await sweeps(10);
+    expect(offered.reduce((a, b) => a + b, 0)).toBe(1);
+    const states = await Promise.all(line.map((c) => statusOf(c.token)));
+    expect(states.map((s) => s.status)).toEqual(['OFFERED', 'WAITING', 'WAITING']);
+    expect(states[0].bookingId).not.toBeNull();
+    expect(await prisma().booking.count({ where: { serviceId: service.id, status: 'PENDING_PAYMENT' } })).toBe(1);
+    expect(await prisma().notification.count({ where: { type: 'WAITLIST_OFFER', userId: line[0]!.id } })).toBe(1);
+  });
+
+  it('passes an offer whose booking expired unseen to the next in line, once', async () => {
+    const { service, startsAt, holders, bookingIds } = await aFullClass(1);
+    const line = await joinInOrder(service.id, startsAt, 3);
+    await t.gql(CANCEL, { id: bookingIds[0] }, { token: holders[0]!.token });
+    const first = await statusOf(line[0]!.token);
+    expect(first.status).toBe('OFFERED');
+    // The hold ran out and the booking expired, but the process died before passing the place on.
+    await prisma().booking.update({ where: { id: first.bookingId }, data: { status: 'EXPIRED' } });
+
+    const offered = await sweeps(10);
+    expect(offered.reduce((a, b) => a + b, 0)).toBe(1);
+    const states = await Promise.all(line.map((c) => statusOf(c.token)));
+    expect(states.map((s) => s.status)).toEqual(['LAPSED', 'OFFERED', 'WAITING']);
+    expect(await prisma().booking.count({ where: { serviceId: service.id, status: 'PENDING_PAYMENT' } })).toBe(1);
+    expect(await sweeps(3)).toEqual([0, 0, 0]);
+  });
+
+  it('leaves a claim that is still being booked alone', async () => {
+    const { service, startsAt, bookingIds } = await aFullClass(1);
+    const line = await joinInOrder(service.id, startsAt, 2);
+    await prisma().booking.update({ where: { id: bookingIds[0] }, data: { status: 'CANCELLED' } });
+    const first = (await statusOf(line[0]!.token)).id as string;
+    await prisma().waitlistEntry.update({ where: { id: first }, data: { status: 'OFFERED', updatedAt: new Date() } });
+
+    // The fresh claim keeps its place, and its slot is left to the offer in flight.
+    expect(await sweeps(3)).toEqual([0, 0, 0]);
+    const states = await Promise.all(line.map((c) => statusOf(c.token)));
+    expect(states.map((s) => [s.status, s.bookingId])).toEqual([
+      ['OFFERED', null],
+      ['WAITING', null],
+    ]);
+  });
+});

@@ -10,7 +10,7 @@ import type { ProviderBookings } from './bookings-port';
 import type { ProviderScheduling, SchedulingCatalog } from './catalog-port';
 import type { FreeSlotSearcher } from './free-slot-search';
 import { parseBookingLimits, parseServiceScheduling } from './scheduling-policy-input';
-import type { BookingLimits, PolicyStore, ServicePolicy } from './scheduling-policy';
+import { defaultPolicy, type BookingLimits, type PolicyStore, type ServicePolicy } from './scheduling-policy';
 import { bookableSlot, computeSlots, latestStart, type Slot } from './slot-calculator';
 import type { SlotCache } from './slot-cache';
 import { bookedWindow, effectiveNoticeMinutes, slotQuery, type BookingTarget } from './slot-query';
@@ -163,6 +163,12 @@ export class AvailabilityService {
   /** The scheduling policy of a service (defaults when its provider never set one). */
   async serviceScheduling(serviceId: string): Promise<ServicePolicy> {
     return (await this.bookingTarget(serviceId)).policy;
+  }
+
+  /** Policies of many services, in order (defaults for those never set). */
+  async servicePolicies(serviceIds: readonly string[]): Promise<ServicePolicy[]> {
+    const policies = await this.policies.servicePolicies(serviceIds.filter(isUuid));
+    return serviceIds.map((id) => policies.get(id) ?? defaultPolicy(id));
   }
 
   /** The provider sets how one of their services is scheduled; every field is written (absent ones to defaults). */

@@ -15,17 +15,23 @@ export interface BookedTime {
   holding: boolean;
 }
 
+/** Holding bookings blocking time in [busyFrom, busyTo); with countFrom/countTo, also every booking counted toward limits starting then. */
+export interface BookedWindow {
+  busyFrom: Date;
+  busyTo: Date;
+  countFrom?: Date;
+  countTo?: Date;
+}
+
 export interface ProviderBookings {
   /**
    * The provider's holding bookings whose blocked time overlaps [busyFrom, busyTo), plus,
    * when countFrom/countTo are given, every holding or completed one starting in
    * [countFrom, countTo). `ignoreBookingId` leaves one booking out (rescheduling it).
    */
-  bookedTimes(
-    providerId: string,
-    window: { busyFrom: Date; busyTo: Date; countFrom?: Date; countTo?: Date },
-    ignoreBookingId?: string,
-  ): Promise<BookedTime[]>;
+  bookedTimes(providerId: string, window: BookedWindow, ignoreBookingId?: string): Promise<BookedTime[]>;
+  /** The same for many providers in one read (the catalog filter), by provider id; providers without any are absent. */
+  bookedTimesOf(providerIds: string[], window: BookedWindow): Promise<Map<string, BookedTime[]>>;
 }
 
 /** The seat group of a seated service's start: its bookings may share that time. */

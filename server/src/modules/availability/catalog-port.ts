@@ -3,17 +3,21 @@
 // scheduling settings live in the catalog's provider table; only the catalog writes it.
 // The shapes are the catalog's own (catalog.rows.ts); only the port is declared here.
 import type { Prisma } from '../../generated/prisma/client';
-import type { ProviderScheduling, SchedulingPatch, ServiceForBooking } from '../catalog/catalog.rows';
+import type { ProviderScheduling, SchedulableService, SchedulingPatch, ServiceForBooking } from '../catalog/catalog.rows';
 
 /** A service as booking needs it: what it costs, how long it takes, who offers it. */
 export type BookableService = ServiceForBooking;
 /** A provider's scheduling settings (their one IANA zone, notice and horizon), and a change to them. */
 export type { ProviderScheduling, SchedulingPatch };
+/** An active service with its provider's settings (the catalog filter reads them all at once). */
+export type { SchedulableService };
 
 export interface SchedulingCatalog {
   serviceForBooking(serviceId: string): Promise<BookableService | null>;
   providerScheduling(providerId: string): Promise<ProviderScheduling | null>;
   providerOfUser(userId: string): Promise<ProviderScheduling | null>;
+  /** Every active service with its provider's settings. */
+  schedulableServices(): Promise<SchedulableService[]>;
   /** With `tx`, inside the caller's transaction; call catalogChanged() after it commits. */
   updateScheduling(providerId: string, patch: SchedulingPatch, tx?: Prisma.TransactionClient): Promise<void>;
   catalogChanged(): Promise<void>;

@@ -14,13 +14,15 @@ import { SlotCache } from './slot-cache';
 export const availabilityResolvers = [AvailabilityResolver] as const;
 
 export function availabilityModule(infra: Infra, deps: { catalog: SchedulingCatalog; bookings: ProviderBookings }) {
+  const store = new ScheduleStore(infra.prisma);
+  const policies = new PolicyStore(infra.prisma);
   const availability = new AvailabilityService({
     catalog: deps.catalog,
-    store: new ScheduleStore(infra.prisma),
-    policies: new PolicyStore(infra.prisma),
+    store,
+    policies,
     bookings: deps.bookings,
     slotCache: new SlotCache(infra.cache, infra.config.cacheTtlSeconds),
-    freeSlots: new FreeSlotSearcher(infra.prisma),
+    freeSlots: new FreeSlotSearcher({ catalog: deps.catalog, store, policies, bookings: deps.bookings }),
   });
   const parts: ModuleParts = { bindings: [[AvailabilityResolver, new AvailabilityResolver(availability)]] };
   return { availability, parts };

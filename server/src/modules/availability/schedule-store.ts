@@ -65,7 +65,28 @@ export class ScheduleStore {
     return row!;
   }
 
-  /** Replaces every rule of the provider in one transaction (the trigger emits one event). */
+  /** calendar() for many providers at once (the catalog filter), by provider id; every id is present. */
+  async calendars(providerIds: string[], from: Date, to: Date): Promise<Map<string, ProviderCalendar>> {
+    const calendars = new Map<string, ProviderCalendar>(providerIds.map((id) => [id, { rules: [], exceptions: [] }]));
+    if (!providerIds.length) return calendars;
+    const [rules, exceptions] = await Promise.all([
+      this.prisma.availabilityRule.findMany({ where: { providerId: { in: providerIds } } }),
+      this.prisma.availabilityException.findMany({
+        where: {
+          providerId: { in: providerIds },
+          date: {
+            gte: dateValue(dateString(new Date(from.getTime() - 3 * MS_PER_DAY))),
+            lte: dateValue(dateString(new Date(to.getTime() + 3 * MS_PER_DAY))),
+          },
+        },
+      }),
+    ]);
+    for (const r of rules)
+      calendars.get(r.providerId)!.rules.push({ weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute });
+    for (const e of exceptions) calendars.get(e.providerId)!.exceptions.push(toDateException(e));
+    return calendars;
+  }
+
   /** Runs `work` in one transaction (rules and settings change together: one change event). */
   transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     return this.prisma.$transaction(work);

@@ -74,6 +74,20 @@ export class PolicyStore {
     return row ? pickLimits(row) : NO_LIMITS;
   }
 
+  /** Policies of many services (defaults for those without a row), by service id. */
+  async servicePolicies(serviceIds: string[]): Promise<Map<string, ServicePolicy>> {
+    const rows = serviceIds.length ? await this.prisma.serviceScheduling.findMany({ where: { serviceId: { in: serviceIds } } }) : [];
+    const found = new Map(rows.map((row) => [row.serviceId, toPolicy(row)]));
+    return new Map(serviceIds.map((id) => [id, found.get(id) ?? defaultPolicy(id)]));
+  }
+
+  /** Limits of many providers (none for those without a row), by provider id. */
+  async providerLimitsOf(providerIds: string[]): Promise<Map<string, BookingLimits>> {
+    const rows = providerIds.length ? await this.prisma.providerBookingLimits.findMany({ where: { providerId: { in: providerIds } } }) : [];
+    const found = new Map(rows.map((row) => [row.providerId, pickLimits(row)]));
+    return new Map(providerIds.map((id) => [id, found.get(id) ?? NO_LIMITS]));
+  }
+
   /** Writes every field of the service's policy (absent ones back to their defaults). */
   async setServicePolicy(serviceId: string, input: ServiceSchedulingInput): Promise<ServicePolicy> {
     const { horizon, ...rest } = input;

@@ -1,7 +1,7 @@
 // Turns what availability knows of a service (its catalog facts, its policy, its
 // provider's settings and limits, the provider's bookings) into the slot calculator's
 // pure query: the one place where "the service's own setting, else the provider's" is decided.
-import type { BookedTime } from './bookings-port';
+import type { BookedTime, BookedWindow } from './bookings-port';
 import type { BookableService, ProviderScheduling } from './catalog-port';
 import { hasLimits, type BookingLimits, type ServicePolicy } from './scheduling-policy';
 import type { ProviderCalendar } from './schedule-store';
@@ -27,7 +27,7 @@ export const heldMs = (t: BookingTarget) =>
   (t.policy.bufferBeforeMinutes + t.service.durationMinutes + t.service.bufferMinutes) * MS_PER_MINUTE;
 
 /** The bookings to read for slots starting in [from, to): busy ones around it, counted ones in its days and weeks. */
-export function bookedWindow(t: BookingTarget, from: Date, to: Date) {
+export function bookedWindow(t: BookingTarget, from: Date, to: Date): BookedWindow {
   const window = { busyFrom: new Date(from.getTime() - heldMs(t)), busyTo: new Date(to.getTime() + heldMs(t)) };
   if (!usesLimits(t)) return window;
   // Any local week holding a start of the window lies within 8 days of it, in any zone.

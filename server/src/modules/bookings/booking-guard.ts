@@ -1,6 +1,7 @@
 // The insert of a booking that seats or limits apply to, in one transaction under the
 // provider's advisory lock: count the day's and week's bookings (limits), pick the lowest
-// free seat (seats), insert. The lock makes counting and picking race-free among inserts;
+// free seat (seats), insert. A reschedule counts the same way under the same lock, in the
+// transaction of its UPDATE. The lock makes counting and picking race-free among inserts;
 // the database still guards the outcome on its own (booking_one_per_seat: a seat number
 // has one holding booking; booking_seat: numbers lie in 1..capacity; booking_no_overlap:
 // other times and services), so a writer that skipped the lock could not oversell either.
@@ -29,7 +30,7 @@ export const isGuarded = (t: BookingTarget) => t.policy.capacity > 1 || usesLimi
 /** Inserts `data` (a booking of target) in the caller's transaction if a seat and the limits allow it; SLOT_UNAVAILABLE otherwise. */
 export async function guardedCreate(tx: Tx, target: BookingTarget, data: Prisma.BookingUncheckedCreateInput): Promise<BookingRow> {
   const startsAt = new Date(data.startsAt);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`booking-guard:${target.scheduling.id}`}))`;
+  await lockProvider(tx, target);
   if (usesLimits(target)) await assertWithinLimits(tx, target, startsAt);
   if (target.policy.capacity <= 1) return tx.booking.create({ data });
   const seatGroup = seatGroupOf(target.service.id, startsAt);
@@ -37,6 +38,21 @@ export async function guardedCreate(tx: Tx, target: BookingTarget, data: Prisma.
   if (seat === null) throw slotTaken();
   return tx.booking.create({ data: { ...data, seatGroup, seatNumber: seat, seatCapacity: target.policy.capacity } });
 }
+
+/**
+ * Before `bookingId` moves to startsAt, in the caller's transaction (the one that updates
+ * it): under the same lock as inserts, the day and week it moves into must stay within
+ * the limits without counting the booking itself. Seated bookings do not move.
+ */
+export async function guardMove(tx: Tx, target: BookingTarget, bookingId: string, startsAt: Date): Promise<void> {
+  if (!usesLimits(target)) return;
+  await lockProvider(tx, target);
+  await assertWithinLimits(tx, target, startsAt, bookingId);
+}
+
+/** Inserts and moves of one provider's guarded bookings take turns (released at commit). */
+const lockProvider = (tx: Tx, target: BookingTarget) =>
+  tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`booking-guard:${target.scheduling.id}`}))`;
 
 async function lowestFreeSeat(tx: Tx, seatGroup: string, capacity: number): Promise<number | null> {
   const [row] = await tx.$queryRaw<{ seat: number | null }[]>`
@@ -47,7 +63,7 @@ async function lowestFreeSeat(tx: Tx, seatGroup: string, capacity: number): Prom
 }
 
 /** The provider's and the service's bookings on the start's local day and week, one more included, within their limits. */
-async function assertWithinLimits(tx: Tx, target: BookingTarget, startsAt: Date): Promise<void> {
+async function assertWithinLimits(tx: Tx, target: BookingTarget, startsAt: Date, ignoreBookingId: string | null = null): Promise<void> {
   const local = DateTime.fromJSDate(startsAt, { zone: target.scheduling.timeZone });
   const [day, week] = [local.startOf('day'), local.startOf('week')]; // Luxon's weeks start on Monday
   const [dayFrom, dayTo, weekFrom, weekTo] = [day, day.plus({ days: 1 }), week, week.plus({ weeks: 1 })].map((d) => d.toJSDate());
@@ -60,6 +76,7 @@ async function assertWithinLimits(tx: Tx, target: BookingTarget, startsAt: Date)
     FROM booking
     WHERE provider_id = ${target.scheduling.id}::uuid
       AND (${serviceId}::uuid IS NULL OR service_id = ${serviceId}::uuid)
+      AND (${ignoreBookingId}::uuid IS NULL OR id <> ${ignoreBookingId}::uuid)
       AND status IN ('REQUESTED', 'PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED')
       AND starts_at >= ${weekFrom}::timestamptz AND starts_at < ${weekTo}::timestamptz`;
   const minutes = target.service.durationMinutes;

@@ -28,6 +28,8 @@ export interface BookingFacts {
   answerBy: Date | null;
   priceAmount: number;
   refundDueAmount: number | null;
+  /** How often it was moved already (the service's maxReschedules caps it). */
+  rescheduleCount?: number;
   /** Whether its review exists (a booking is reviewed once); allowedActions supplies it for COMPLETED bookings. */
   reviewed?: boolean;
 }
@@ -37,6 +39,10 @@ export interface CancellationPolicy {
   fullRefundHours: number;
   /** The service's own reschedule window; without one, a CONFIRMED booking moves until the full refund closes. */
   rescheduleNoticeMinutes?: number | null;
+  /** The service's cap on moves per booking; null or absent: no cap. */
+  maxReschedules?: number | null;
+  /** A seat of a group session (capacity > 1) is not moved: it is cancelled and the other session booked. */
+  seated?: boolean;
 }
 
 const VERB: Record<BookingAction, string> = {
@@ -59,7 +65,13 @@ export function refusal(action: BookingAction, actor: Actor, b: BookingFacts, no
       return b.startsAt <= now || (b.answerBy !== null && b.answerBy <= now) ? 'The time to answer this request has passed' : null;
     case 'PAY':
       return !b.holdExpiresAt || b.holdExpiresAt <= now ? 'The hold on this slot has expired; book it again' : null;
-    case 'RESCHEDULE':
+    case 'RESCHEDULE': {
+      const most = policy.maxReschedules;
+      if (most === 0) return "This service's bookings cannot be moved; cancel it instead";
+      if (most != null && (b.rescheduleCount ?? 0) >= most) {
+        return `This booking was already moved ${most === 1 ? 'once' : `${most} times`}, the most this service allows; cancel it instead`;
+      }
+      if (policy.seated) return 'A seat of a group session cannot be moved; cancel it and book the other session';
       if (policy.rescheduleNoticeMinutes != null) {
         return b.startsAt.getTime() - now.getTime() < policy.rescheduleNoticeMinutes * 60_000
           ? `This service's bookings can be rescheduled only until ${policy.rescheduleNoticeMinutes} minutes before they start; cancel it instead`
@@ -68,6 +80,7 @@ export function refusal(action: BookingAction, actor: Actor, b: BookingFacts, no
       return b.status === 'CONFIRMED' && !beforeFullRefundCloses(b, now, policy)
         ? `A confirmed booking can be rescheduled only until ${policy.fullRefundHours} hours before it starts; cancel it instead`
         : null;
+    }
     case 'COMPLETE':
       return now < b.endsAt ? 'A booking can be completed only after it ends' : null;
     case 'REVIEW':

@@ -165,6 +165,13 @@ export class BookingsResolver {
     // Only a completed booking can be reviewed: no other booking asks the reviews module.
     const reviewed =
       b.status === 'COMPLETED' && (await ctx.loaders.get('bookings.reviewed', () => new DataLoader(this.hasReview)).load(b.id));
-    return this.bookingService.allowedActions(viewer, { ...b, reviewed }, mine);
+    // Reschedule rules are the service's: read only for bookings that may still move, batched per request.
+    const movable = b.status === 'REQUESTED' || b.status === 'PENDING_PAYMENT' || b.status === 'CONFIRMED';
+    const policy = movable
+      ? await ctx.loaders
+          .get('bookings.servicePolicy', () => new DataLoader((ids: readonly string[]) => this.bookingService.servicePolicies(ids)))
+          .load(b.serviceId)
+      : null;
+    return this.bookingService.allowedActions(viewer, { ...b, reviewed }, mine, policy);
   }
 }

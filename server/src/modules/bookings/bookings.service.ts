@@ -14,11 +14,12 @@ import { PgError, sqlState, type Db } from '../../infra/database';
 import type { DomainEventBus } from '../../infra/domain-events';
 import { parseInput } from '../../input-validation';
 import { slotTaken, type AvailabilityService, type BookingTarget } from '../availability/availability.service';
+import type { ServicePolicy } from '../availability/scheduling-policy';
 import type { Viewer } from '../identity/viewer';
 import type { BookingNotices, NoticeBooking } from './booking-notices';
 import type { BookingPayments } from './booking-payments';
 import type { BookingQueries } from './booking-queries';
-import { GUARDED_TX, guardedCreate, isGuarded } from './booking-guard';
+import { GUARDED_TX, guardedCreate, guardMove, isGuarded } from './booking-guard';
 import { BOOKING_TX, bookingTimes, DEADLOCK_DETECTED, onDeadlockRetry } from './booking-writes';
 import type { ExpirySweep } from './expiry-sweep';
 import {
@@ -33,6 +34,8 @@ import {
   type CancellationPolicy,
 } from './booking-transitions';
 import type { BookingAction } from './bookings.types';
+
+type Tx = Prisma.TransactionClient;
 
 const MS_PER_MINUTE = 60_000;
 const reasonSchema = z.string().trim().max(500, 'must be at most 500 characters').nullish();
@@ -134,27 +137,20 @@ export class BookingsService {
   async rescheduleBooking(viewer: Viewer, id: string, startsAt: Date): Promise<BookingRow> {
     const found = await this.deps.queries.find(id);
     const target = found && (await this.deps.availability.bookingTarget(found.serviceId).catch(() => null));
-    const policy = { ...this.policy, rescheduleNoticeMinutes: target?.policy.rescheduleNoticeMinutes ?? null };
     return this.transition(
       viewer,
       id,
       'RESCHEDULE',
       async ({ booking }) => {
         if (!target) throw new DomainError('INVALID_TRANSITION', 'This service is no longer offered; cancel the booking instead');
-        const most = target.policy.maxReschedules;
-        if (most !== null && booking.rescheduleCount >= most) {
-          throw new DomainError(
-            'INVALID_TRANSITION',
-            `This booking was already moved ${most === 1 ? 'once' : `${most} times`}, the most this service allows; cancel it instead`,
-          );
-        }
-        if (target.policy.capacity > 1) {
-          throw new DomainError('INVALID_TRANSITION', 'A seat of a group session cannot be moved; cancel it and book the other session');
-        }
         await this.deps.availability.assertBookable(target, startsAt, booking.id);
         return { startsAt, ...bookingTimes(target, startsAt), rescheduleCount: { increment: 1 } };
       },
-      policy,
+      {
+        policy: this.policyOf(target?.policy ?? null),
+        // Limits are counted again under the provider's lock, in the UPDATE's transaction.
+        ...(target && isGuarded(target) && { guard: (tx: Tx) => guardMove(tx, target, id, startsAt), tx: GUARDED_TX }),
+      },
     );
   }
 
@@ -167,13 +163,25 @@ export class BookingsService {
     return cancellationRefund(booking, this.now(), this.policy);
   }
 
-  /** Booking.allowedActions for this viewer, now. */
+  /** Booking.allowedActions for this viewer, now, by its service's reschedule rules (`servicePolicy`; none: the platform's). */
   allowedActions(
     viewer: Viewer,
     booking: BookingFacts & { customerId: string; providerId: string },
     viewerProviderId: string | null,
+    servicePolicy: ServicePolicy | null = null,
   ): BookingAction[] {
-    return allowedActions(actorsOf(viewer, booking, viewerProviderId), booking, this.now(), this.policy);
+    return allowedActions(actorsOf(viewer, booking, viewerProviderId), booking, this.now(), this.policyOf(servicePolicy));
+  }
+
+  /** The services' scheduling policies, in order (for allowedActions on a page of bookings). */
+  servicePolicies(serviceIds: readonly string[]): Promise<ServicePolicy[]> {
+    return this.deps.availability.servicePolicies(serviceIds);
+  }
+
+  /** The platform's cancellation policy with the service's reschedule rules. */
+  private policyOf(p: ServicePolicy | null): CancellationPolicy {
+    if (!p) return this.policy;
+    return { ...this.policy, rescheduleNoticeMinutes: p.rescheduleNoticeMinutes, maxReschedules: p.maxReschedules, seated: p.capacity > 1 };
   }
 
   // Delegates for the payments module and the app (see booking-payments.ts, booking-queries.ts).
@@ -196,8 +204,9 @@ export class BookingsService {
     id: string,
     action: BookingAction,
     change: (step: Step) => Promise<Prisma.BookingUpdateManyMutationInput>,
-    policy: CancellationPolicy = this.policy,
+    opts: { policy?: CancellationPolicy; guard?: (tx: Tx) => Promise<void>; tx?: typeof GUARDED_TX } = {},
   ): Promise<BookingRow> {
+    const policy = opts.policy ?? this.policy;
     const booking = await this.deps.queries.find(id);
     if (!booking) throw notFound('That booking');
     const actors = await this.deps.queries.actorsOf(viewer, booking);
@@ -211,10 +220,11 @@ export class BookingsService {
     const notices = await this.deps.notices.deliver(this.noticesOf(action, actor, booking, data));
     const [changed] = await onDeadlockRetry(() =>
       this.deps.prisma.$transaction(async (tx) => {
+        await opts.guard?.(tx);
         const rows = await tx.booking.updateManyAndReturn({ where: { id, status: booking.status, startsAt: booking.startsAt }, data });
         if (rows.length) await notices.write(tx);
         return rows;
-      }, BOOKING_TX),
+      }, opts.tx ?? BOOKING_TX),
     ).catch((err: unknown) => {
       throw sqlState(err) === PgError.exclusionViolation ? slotTaken() : err;
     });
@@ -264,7 +274,12 @@ export class BookingsService {
   async offerFromWaitlist(entry: WaitlistEntryRow, target: BookingTarget): Promise<BookingRow> {
     const customer = { userId: entry.customerId } as Viewer;
     return this.insert(customer, target, { serviceId: entry.serviceId, startsAt: entry.startsAt }, async (tx, booking) => {
-      await tx.waitlistEntry.update({ where: { id: entry.id }, data: { bookingId: booking.id } });
+      // Only a claim not yet booked takes the booking; otherwise the insert rolls back.
+      const { count } = await tx.waitlistEntry.updateMany({
+        where: { id: entry.id, status: 'OFFERED', bookingId: null },
+        data: { bookingId: booking.id },
+      });
+      if (!count) throw new DomainError('CONFLICT', 'This place in line was offered meanwhile');
       const told = await this.deps.notices.deliver(this.deps.notices.waitlistOffer(booking));
       await told.write(tx);
     });

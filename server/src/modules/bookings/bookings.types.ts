@@ -49,6 +49,7 @@ export class Booking {
   idempotencyKey!: string | null;
   cancelledBy!: Role | null;
   refundDueAmount!: number | null;
+  rescheduleCount!: number;
 }
 
 export const BookingConnection = ConnectionType('Booking', Booking);

@@ -55,7 +55,10 @@ export function bookingsModule(
       [BookingsResolver, new BookingsResolver(bookings, queries, deps.catalog, deps.users, deps.hasReview)],
       [WaitlistResolver, new WaitlistResolver(waitlist)],
     ],
-    jobs: sweep.jobs(),
+    jobs: [
+      ...sweep.jobs(),
+      { name: 'bookings.waitlist-offers', everyMs: infra.config.bookings.sweepSeconds * 1000, run: () => waitlist.sweepOffers() },
+    ],
   };
   return { bookings, waitlist, parts };
 }

@@ -6,15 +6,27 @@
 // freed again and goes to the next.
 //
 // Exactly one offer per freed place: an offer is a booking insert, guarded like any other
-// (exclusion constraint, seat numbers). Each offerer first claims the head of the line
-// (FOR UPDATE SKIP LOCKED, so two offerers take different entries); a claim whose insert
-// finds no place left is released and keeps its place in line (its created_at is unchanged).
+// (exclusion constraint, seat numbers). Each offerer first claims the head of the line, one
+// claim of a slot at a time (two offerers racing for one freed place must not hand it to
+// the second in line); a claim whose insert finds no place left is released and keeps its
+// place in line (its created_at is unchanged).
+// The offer's transaction marks the entry only if it is still an unbooked claim, so one
+// entry never gets two bookings.
+//
+// A process can die between the steps (claimed, not yet booked; or the offered booking
+// cancelled or expired, not yet passed on), and an offer's hold can lapse while nothing
+// frees a place. sweepOffers() closes those gaps on every sweep: claims older than any
+// offer can take go back to WAITING, offers whose booking stopped holding become LAPSED
+// (each by one conditional UPDATE, so one sweep wins each row), then every future slot
+// with people waiting and a place free is offered to its line as above, so each freed
+// place still goes to exactly one person, the next in line.
 import type { Booking as BookingRow, WaitlistEntry as EntryRow } from '../../generated/prisma/client';
 import { DomainError, notFound } from '../../domain-error';
 import { PgError, sqlState, type Db } from '../../infra/database';
 import type { AvailabilityService } from '../availability/availability.service';
 import type { BookingTarget } from '../availability/slot-query';
 import type { Viewer } from '../identity/viewer';
+import { GUARDED_TX } from './booking-guard';
 
 /** Makes the offered booking for the entry's customer, marking the entry in the same transaction. */
 export type OfferBooking = (entry: EntryRow, target: BookingTarget) => Promise<BookingRow>;
@@ -25,6 +37,10 @@ export interface WaitlistView extends EntryRow {
 }
 
 const MAX_OFFERS_PER_CALL = 50;
+const MAX_SLOTS_PER_SWEEP = 100;
+const [CLAIM_ATTEMPTS, CLAIM_RETRY_MS] = [20, 50];
+/** An offer in flight ends within its transaction's wait and timeout; a claim older than that (and a margin) was abandoned. */
+const STALE_CLAIM_MS = GUARDED_TX.maxWait + GUARDED_TX.timeout + 60_000;
 
 export class Waitlist {
   private offer?: OfferBooking;
@@ -116,14 +132,64 @@ export class Waitlist {
     return offered;
   }
 
+  /** The crash-gap sweep (see the top of this file); returns how many offers it made. */
+  async sweepOffers(now: Date = new Date()): Promise<number> {
+    const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
+    await this.prisma.$executeRaw`
+      UPDATE waitlist_entry SET status = 'WAITING', updated_at = now()
+      WHERE status = 'OFFERED' AND booking_id IS NULL AND updated_at < ${staleBefore}::timestamptz`;
+    await this.prisma.$executeRaw`
+      UPDATE waitlist_entry e SET status = 'LAPSED', updated_at = now()
+      FROM booking b
+      WHERE e.status = 'OFFERED' AND b.id = e.booking_id AND b.status IN ('CANCELLED', 'REJECTED', 'EXPIRED')`;
+    const waited = await this.prisma.$queryRaw<{ service_id: string; starts_at: Date }[]>`
+      SELECT DISTINCT w.service_id::text AS service_id, w.starts_at FROM waitlist_entry w
+      WHERE w.status = 'WAITING' AND w.starts_at > ${now}::timestamptz
+        AND NOT EXISTS (SELECT 1 FROM waitlist_entry c  -- an offer being made right now: leave its slot to it
+                        WHERE c.service_id = w.service_id AND c.starts_at = w.starts_at AND c.status = 'OFFERED' AND c.booking_id IS NULL)
+      ORDER BY w.starts_at LIMIT ${MAX_SLOTS_PER_SWEEP}`;
+    let offered = 0;
+    for (const slot of waited) {
+      const target = await this.availability.bookingTarget(slot.service_id).catch(() => null);
+      const room =
+        target &&
+        (await this.availability.assertBookable(target, slot.starts_at).then(
+          () => true,
+          () => false,
+        ));
+      if (room) offered += await this.offerFreed(slot.service_id, slot.starts_at);
+    }
+    return offered;
+  }
+
+  /**
+   * Claims the slot's first WAITING entry, unless an offer of that slot is in flight
+   * (claimed, not yet booked): claims of one slot take turns under an advisory lock, so
+   * the place goes to the head of the line and never to whoever claimed second. While
+   * another offer is in flight it waits for that one to end, a few times, then leaves the
+   * slot to it (and to the sweep).
+   */
   private async claimNext(serviceId: string, startsAt: Date): Promise<EntryRow | null> {
-    const [claimed] = await this.prisma.$queryRaw<{ id: string }[]>`
-      UPDATE waitlist_entry SET status = 'OFFERED', updated_at = now()
-      WHERE id = (SELECT id FROM waitlist_entry
-                  WHERE service_id = ${serviceId}::uuid AND starts_at = ${startsAt}::timestamptz AND status = 'WAITING'
-                  ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING id::text AS id`;
-    return claimed ? this.prisma.waitlistEntry.findUnique({ where: { id: claimed.id } }) : null;
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const claimed = await this.prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`waitlist:${serviceId}@${startsAt.toISOString()}`}))`;
+        const [inFlight] = await tx.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM waitlist_entry
+          WHERE service_id = ${serviceId}::uuid AND starts_at = ${startsAt}::timestamptz AND status = 'OFFERED' AND booking_id IS NULL`;
+        if (inFlight!.n > 0) return 'busy' as const;
+        const [row] = await tx.$queryRaw<{ id: string }[]>`
+          UPDATE waitlist_entry SET status = 'OFFERED', updated_at = now()
+          WHERE id = (SELECT id FROM waitlist_entry
+                      WHERE service_id = ${serviceId}::uuid AND starts_at = ${startsAt}::timestamptz AND status = 'WAITING'
+                      ORDER BY created_at, id LIMIT 1 FOR UPDATE)
+          RETURNING id::text AS id`;
+        return row?.id ?? null;
+      });
+      if (claimed === null) return null;
+      if (claimed !== 'busy') return this.prisma.waitlistEntry.findUnique({ where: { id: claimed } });
+      await new Promise((resolve) => setTimeout(resolve, CLAIM_RETRY_MS));
+    }
+    return null;
   }
 
   private async withPosition(entry: EntryRow): Promise<WaitlistView> {

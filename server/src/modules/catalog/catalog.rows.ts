@@ -45,6 +45,12 @@ export interface ProviderScheduling {
   maxAdvanceDays: number;
 }
 
+/** An active service and its provider's scheduling settings. */
+export interface SchedulableService {
+  service: ServiceForBooking;
+  scheduling: ProviderScheduling;
+}
+
 export interface SchedulingPatch {
   timeZone?: string;
   minNoticeMinutes?: number;

@@ -19,6 +19,7 @@ import type {
   ProviderRow,
   ProviderScheduling,
   PublicProfileRow,
+  SchedulableService,
   SchedulingPatch,
   ServiceForBooking,
   ServiceRow,
@@ -188,6 +189,18 @@ export class CatalogService {
     });
   }
 
+  /**
+   * Every active service with its provider's scheduling settings, for availability's
+   * "has a free slot" filter over the whole catalog: one query, cached under the catalog's version.
+   */
+  schedulableServices(): Promise<SchedulableService[]> {
+    return this.cache.read(
+      'schedulable-services',
+      () => this.loadSchedulableServices(),
+      (rows) => rows,
+    );
+  }
+
   async providerScheduling(providerId: string): Promise<ProviderScheduling | null> {
     if (!isUuid(providerId)) return null;
     return this.prisma.providerProfile.findUnique({ where: { id: providerId }, select: schedulingColumns });
@@ -230,6 +243,21 @@ export class CatalogService {
 
   onChange(listener: () => void): () => void {
     return this.cache.onChange(listener);
+  }
+
+  private async loadSchedulableServices(): Promise<SchedulableService[]> {
+    const found = await this.prisma.$queryRaw<(ServiceForBooking & Omit<ProviderScheduling, 'id'>)[]>`
+      SELECT s.id::text AS id, s.provider_id::text AS "providerId", s.title, s.price_amount AS "priceAmount", s.currency,
+             s.duration_minutes AS "durationMinutes", s.buffer_minutes AS "bufferMinutes", s.instant_booking AS "instantBooking",
+             s.active, p.user_id::text AS "userId", p.time_zone AS "timeZone", p.min_notice_minutes AS "minNoticeMinutes",
+             p.max_advance_days AS "maxAdvanceDays"
+      FROM service s JOIN provider p ON p.id = s.provider_id
+      WHERE s.active
+      ORDER BY s.id`;
+    return found.map(({ userId, timeZone, minNoticeMinutes, maxAdvanceDays, ...service }) => ({
+      service,
+      scheduling: { id: service.providerId, userId, timeZone, minNoticeMinutes, maxAdvanceDays },
+    }));
   }
 
   private async loadCategories(): Promise<CategoryRow[]> {
