@@ -10,6 +10,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type Server } from 'node:http';
+import proxyAddr from 'proxy-addr';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
@@ -25,13 +26,13 @@ import { openInfra, type Infra } from './infra';
 import { createLogger, type Logger } from './infra/logger';
 import { Scheduler } from './infra/scheduler';
 import { requestIds, requestLogger } from './http/request-log';
-import { apiBudget, apiRateLimit } from './http/api-rate-limit';
+import { apiBudget, apiRateLimit, edgeAdmission } from './http/api-rate-limit';
 import { corsFor } from './http/cors';
 import { metrics } from './http/metrics';
 import { explorerRoutes } from './http/explorer-routes';
 import { gracefulStop } from './http/graceful-stop';
-import { createResponseCache } from './http/response-cache';
-import { jsonErrors, requireJsonPost } from './http/request-errors';
+import { bodyReadAtEdge, createResponseCache } from './http/response-cache';
+import { jsonBody, jsonErrors, requireJsonPost } from './http/request-errors';
 import { serveWebApp } from './http/web-app';
 
 export interface App {
@@ -65,15 +66,20 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
 
   const infra = await openInfra(config, log);
   const modules = await composeModules(infra);
-  // Anonymous catalog GETs are answered before Express from a response cache (docs/architecture.md, "Performance").
-  const edge = createResponseCache(modules.services.catalog, { ttlSeconds: config.cacheTtlSeconds });
+  // One policy for both transports: limits, introspection, API-key scopes, rate limit, errors.
+  const policy = operationPolicy({ production: config.env === 'production' });
+  const budget = apiBudget(infra.rateLimiter, config.rateLimit.apiPerMinute);
+  // Anonymous public reads (GET and POST) are answered before Express from a response cache
+  // (docs/architecture.md, "Performance"); a hit spends the caller's budget as Express would.
+  const trustProxy = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
+  const edge = createResponseCache(modules.services.catalog, {
+    ttlSeconds: config.cacheTtlSeconds,
+    admit: config.rateLimit.enabled ? edgeAdmission(budget, (req) => proxyAddr(req, trustProxy)) : undefined,
+  });
   httpServer.removeAllListeners('request').on('request', edge.handle(app));
   const connections = gracefulStop(httpServer);
   const schema = await buildAppSchema(modules.container);
 
-  // One policy for both transports: limits, introspection, API-key scopes, rate limit, errors.
-  const policy = operationPolicy({ production: config.env === 'production' });
-  const budget = apiBudget(infra.rateLimiter, config.rateLimit.apiPerMinute);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer(wsPipeline({ schema, policy, budget, authenticator: modules.authenticator, log }), wsServer);
 
@@ -118,7 +124,7 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
     '/graphql',
     apiRateLimit(budget, (req, res) => authenticationOf(req, res, modules.authenticator)),
     requireJsonPost,
-    express.json({ limit: '1mb' }),
+    jsonBody('1mb', bodyReadAtEdge),
     expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res, modules.authenticator, config, log) }),
   );
   serveWebApp(app);

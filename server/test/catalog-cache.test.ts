@@ -75,6 +75,27 @@ describe('with Redis gone mid-test', () => {
   });
 });
 
+describe('the edge response cache as app.ts installs it, with rate limits on', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_API_PER_MINUTE: '8' } });
+  });
+  afterAll(() => t.stop());
+
+  it('spends the caller’s budget on hits too, so a cached answer is refused when an executed one would be', async () => {
+    const body = JSON.stringify({ query: '{ categories { id } }' });
+    const answers: { status: number; cache: string | null }[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      answers.push({ status: res.status, cache: res.headers.get('x-cache') });
+      await new Promise((resolve) => setTimeout(resolve, 150)); // lets the edge read the catalog version
+    }
+    expect(answers.slice(0, 8).every((a) => a.status === 200)).toBe(true);
+    expect(answers.slice(0, 8).some((a) => a.cache === 'HIT')).toBe(true);
+    expect(answers.slice(8).map((a) => a.status)).toEqual([429, 429]);
+  });
+});
+
 describe('the edge response cache', () => {
   let t: TestApp;
   let owner: ProviderAccount;
@@ -141,6 +162,89 @@ describe('the edge response cache', () => {
     await get({ query, variables: { c: categoryId }, extensions }); // registers the query with Apollo
     const byHash = await untilHit({ variables: { c: categoryId }, extensions });
     expect(byHash.titles).toEqual(['Edge Plumbing Renamed']);
+  });
+
+  const post = async (body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const json = (await res.json()) as {
+      data?: { services?: { edges: { node: { title: string } }[] } };
+      errors?: { extensions: { code: string } }[];
+    };
+    return {
+      cache: res.headers.get('x-cache'),
+      status: res.status,
+      titles: json.data?.services?.edges.map((e) => e.node.title),
+      codes: json.errors?.map((e) => e.extensions.code),
+    };
+  };
+  const untilPostHit = async (body: unknown) => {
+    for (let i = 0; i < 20; i++) {
+      const r = await post(body);
+      if (r.cache === 'HIT') return r;
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    throw new Error('never served from the edge cache');
+  };
+
+  it('answers a repeated anonymous POST from memory, keyed by the document (not its spelling) and variables, until a catalog write', async () => {
+    await t.gql(RENAME, { id: serviceId, title: 'Edge Posted' }, { token: owner.token });
+    const body = { query, variables: { c: categoryId }, operationName: 'Page' };
+    expect((await untilPostHit(body)).titles).toEqual(['Edge Posted']);
+    // Other whitespace, commas and a comment, variables in another order: the same entry.
+    const respelled = { operationName: 'Page', variables: { c: categoryId }, query: `# the page\n${query.replace(/ /g, '\n  ,')}` };
+    expect(await post(respelled)).toMatchObject({ cache: 'HIT', titles: ['Edge Posted'] });
+    // A GET of the same operation shares it too.
+    expect((await get(body)).cache).toBe('HIT');
+    // Other variables are another entry.
+    expect((await post({ ...body, variables: { c: null } })).cache).toBe('MISS');
+    await t.gql(RENAME, { id: serviceId, title: 'Edge Posted Again' }, { token: owner.token });
+    expect(await post(body)).toMatchObject({ cache: 'MISS', titles: ['Edge Posted Again'] });
+    expect((await untilPostHit(body)).titles).toEqual(['Edge Posted Again']);
+  });
+
+  it('serves automatic persisted queries posted by hash alone, once the query was seen', async () => {
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const unknown = await post({
+      variables: { c: categoryId },
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } },
+    });
+    expect(unknown.codes).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+    await post({ query, variables: { c: categoryId }, extensions }); // registers the query with Apollo
+    expect((await untilPostHit({ variables: { c: categoryId }, extensions })).titles).toEqual(['Edge Posted Again']);
+    // A hash that does not match its query is Apollo's to refuse, never a hit.
+    const mismatched = await post({
+      query,
+      variables: { c: categoryId },
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
+    });
+    expect(mismatched.cache).not.toBe('HIT');
+    expect(mismatched.codes).toHaveLength(1);
+  });
+
+  it('never keeps signed-in POSTs, mutations, or what the operation policy refuses', async () => {
+    const body = { query, variables: { c: categoryId } };
+    await untilPostHit(body);
+    const deep = `{ services { edges { node { provider { services { edges { node { provider { services { edges { node { provider { id } } } } } } } } } } } } }`;
+    const notUuid = { query: 'query($id: ID!) { service(id: $id) { title } }', variables: { id: 'not-a-uuid\u0000' } };
+    for (let i = 0; i < 3; i++) {
+      expect((await post(body, { authorization: `Bearer ${owner.token}` })).cache).toBeNull();
+      const mutation = await post({ query: RENAME, variables: { id: serviceId, title: 'x' } });
+      expect([mutation.cache, mutation.codes]).toEqual([null, ['UNAUTHENTICATED']]);
+      const tooDeep = await post({ query: deep });
+      expect(tooDeep.cache).not.toBe('HIT');
+      expect(tooDeep.status).toBe(400);
+      const guarded = await post(notUuid);
+      expect(guarded.cache).not.toBe('HIT');
+      expect(guarded.codes).toEqual(['BAD_USER_INPUT']);
+    }
+    // A body the edge has read still reaches Express's JSON errors when it is not JSON.
+    const malformed = await post('{"query": "{ categories { id } }"');
+    expect([malformed.status, malformed.codes]).toEqual([400, ['BAD_REQUEST']]);
   });
 
   it('never keeps signed-in, non-catalog or failed requests', async () => {

@@ -4,6 +4,7 @@
 // IP's budget, so made-up Authorization headers buy no budget of their own, and a refreshed
 // token no fresh one. Refused with RATE_LIMITED and when to retry.
 import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { refusalBody } from '../graphql/error-wire';
 import type { RateLimiterFactory } from '../infra/rate-limiter';
 import type { Viewer } from '../modules/identity/viewer';
@@ -22,6 +23,14 @@ export function apiBudget(rateLimiter: RateLimiterFactory, perMinute: number): A
       return allowed ? null : Math.ceil(retryAfterMs / 1000);
     },
   };
+}
+
+/**
+ * What the edge response cache asks before replaying a hit: the anonymous caller's budget is
+ * spent by IP, as Express's rate limit would (clientIp resolves X-Forwarded-For the same way).
+ */
+export function edgeAdmission(budget: ApiBudget, clientIp: (req: IncomingMessage) => string): (req: IncomingMessage) => Promise<boolean> {
+  return async (req) => (await budget.spend(null, clientIp(req))) === null;
 }
 
 export const rateLimitedMessage = (retryAfterSeconds: number) => `Too many requests; try again in ${retryAfterSeconds} seconds`;

@@ -2,7 +2,8 @@
 // the right status, never Express's HTML error page (which carries a stack trace outside
 // production): malformed JSON (400), a body over the limit (413), a POST that is not JSON
 // (415), and anything else thrown before a handler answered (500, logged).
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { INTERNAL_MESSAGE, refusalBody } from '../graphql/error-wire';
 import type { Logger } from '../infra/logger';
 
@@ -14,6 +15,27 @@ export const requireJsonPost: RequestHandler = (req, res, next) => {
   });
   res.status(415).json(refused.body);
 };
+
+/**
+ * express.json(), except for a body the edge response cache has already read off the socket
+ * (an anonymous POST it could not answer): that text is parsed here, with the same strictness
+ * and the same MALFORMED_JSON answer.
+ */
+export function jsonBody(limit: string, readBefore: (req: IncomingMessage) => string | undefined): RequestHandler {
+  const parse = express.json({ limit });
+  return (req, res, next) => {
+    const text = readBefore(req);
+    if (text === undefined) return parse(req, res, next);
+    try {
+      const first = text.trimStart()[0]; // body-parser's strict mode: objects and arrays only
+      if (first !== '{' && first !== '[') throw new SyntaxError('not an object or array');
+      req.body = JSON.parse(text) as unknown;
+    } catch (err) {
+      return next(Object.assign(err as Error, { type: 'entity.parse.failed', status: 400 }));
+    }
+    next();
+  };
+}
 
 const BODY_ERRORS: Record<string, { status: number; reason: string; message: string }> = {
   'entity.parse.failed': { status: 400, reason: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
