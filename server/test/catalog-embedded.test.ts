@@ -30,6 +30,9 @@ it('searches, orders and pages on PGlite', async () => {
   const typo = await t.gql(q, { filter: { search: 'plumbng' } });
   expect(typo.errors).toBeUndefined();
   expect(titles(typo)).toEqual(['Kitchen Sink Plumbing']);
+  for (const search of ['cleening', 'claening']) {
+    expect(titles(await t.gql(q, { filter: { search } }))).toEqual(['Bathroom Deep Cleaning']);
+  }
   expect(titles(await t.gql(q, { filter: { search: 'limescale', city: 'sylhet' } }))).toEqual(['Bathroom Deep Cleaning']);
 
   const seen: string[] = [];

@@ -2,7 +2,7 @@
 // keyset pagination that survives concurrent inserts, and a fixed query count per page.
 import { codes, startTestApp, type TestApp } from './support/test-app';
 import { aCategory, aProvider, aService, manyServices, type ProviderAccount } from './catalog-builders';
-import { fewestStatements } from './support/statements';
+import { fewestStatements, statementsDuring } from './support/statements';
 
 let t: TestApp;
 let plumbing: string;
@@ -93,6 +93,19 @@ describe('filters and orders', () => {
   it('finds "plumbing" from the typo "plumbng"', async () => {
     expect(titles(await list({ filter: { search: 'plumbng' } }))).toContain('Kitchen Sink Plumbing');
     expect(titles(await list({ filter: { search: 'unclogingg' } }))).toEqual(['Drain Unclogging']);
+  });
+
+  it.each(['cleening', 'claening', 'CLEANIGN'])('finds the cleaning services from a wrong or swapped letter: "%s"', async (search) => {
+    const r = await list({ filter: { search } });
+    expect(titles(r).sort()).toEqual(['Bathroom Deep Cleaning', 'Sofa Shampoo Cleaning']);
+    expect(r.totalCount).toBe(2);
+  });
+
+  it('forgives typos word by word, and only one per word', async () => {
+    expect(titles(await list({ filter: { search: 'sofa claening' } }))).toEqual(['Sofa Shampoo Cleaning']);
+    expect(titles(await list({ filter: { search: 'kitchne snik' } }))).toEqual(['Kitchen Sink Plumbing']);
+    expect((await list({ filter: { search: 'claaening' } })).totalCount).toBe(0); // two letters off
+    expect((await list({ filter: { search: 'clxxning' } })).totalCount).toBe(0);
   });
 
   it('hides inactive services from the list', async () => {
@@ -200,7 +213,7 @@ describe('query count', () => {
       ),
     });
 
-    const query = `query($first: Int) { services(first: $first) { totalCount edges { node { id title price { amount currency }
+    const query = `query($first: Int, $filter: ServiceFilter) { services(first: $first, filter: $filter) { totalCount edges { node { id title price { amount currency }
       category { name serviceCount } images { publicId url(width: 400, height: 300) }
       provider { businessName ratingAverage owner { name avatarUrl } } } } } }`;
     const statements = (first: number) =>
@@ -212,6 +225,35 @@ describe('query count', () => {
     const ten = await statements(10);
     const fifty = await statements(50);
     expect(fifty).toBe(ten);
-    expect(fifty).toBeLessThanOrEqual(6);
+    expect(fifty).toBeLessThanOrEqual(3);
+    // A search page too (its typo patterns add conditions, not statements).
+    expect(
+      await fewestStatements(fresh, async () => {
+        const r = await fresh.gql(query, { first: 50, filter: { search: 'servise claening' } });
+        expect(r.errors).toBeUndefined();
+      }),
+    ).toBeLessThanOrEqual(3);
+  });
+
+  it('never reads a password hash (or an email or phone) for a public page', async () => {
+    const owner = await aProvider(fresh, { businessName: 'Hash Free' });
+    await aService(fresh, owner, { categoryId: await aCategory(fresh, 'Hash Free'), title: 'Hash Free Plumbing' });
+    const pages = `query($id: ID!) {
+      services(first: 50, filter: { search: "plumbng" }) { edges { node { title provider { owner { name avatarUrl } } } } }
+      provider(id: $id) { businessName owner { name } services(first: 5) { edges { node { title } } } }
+    }`;
+    // Background jobs may read users meanwhile (and only add statements): one clean try proves the page's own.
+    const userReads = async () => {
+      const sql = await statementsDuring(fresh, async () => {
+        const r = await fresh.gql(pages, { id: owner.providerId });
+        expect(r.errors).toBeUndefined();
+        expect(r.data!.provider.owner.name).toBe('Pat Provider');
+      });
+      return sql.filter((s) => s.includes('app_user'));
+    };
+    let reads = await userReads();
+    for (let i = 0; i < 2 && reads.some((s) => /password_hash|email|phone/.test(s)); i++) reads = await userReads();
+    expect(reads.length).toBeGreaterThan(0); // the owners were read…
+    expect(reads.filter((s) => /password_hash|email|phone/.test(s))).toEqual([]); // …and nothing else of them
   });
 });

@@ -12,3 +12,15 @@ export async function fewestStatements(t: TestApp, work: () => Promise<unknown>,
   }
   return fewest;
 }
+
+/** The SQL of every statement run while `work` runs (background jobs' included). */
+export async function statementsDuring(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const stop = t.app.infra.database.onStatement((sql) => seen.push(sql));
+  try {
+    await work();
+  } finally {
+    stop();
+  }
+  return seen;
+}

@@ -1,5 +1,5 @@
 // The database port: a Prisma client plus the two things Prisma does not give us,
-// LISTEN for the change feed's doorbell and a count of statements (for N+1 tests).
+// LISTEN for the change feed's doorbell and a count and feed of statements (for tests).
 import type { PrismaClient } from '../../generated/prisma/client';
 
 export type Db = PrismaClient;
@@ -9,6 +9,8 @@ export interface Database {
   readonly prisma: Db;
   /** Statements run through Prisma since start; tests read differences of it. */
   statementCount(): number;
+  /** Calls back with the SQL of each statement run through Prisma (tests check what reads read); returns the unsubscribe. */
+  onStatement(listener: (sql: string) => void): () => void;
   /** Calls back on each NOTIFY of the channel, on a connection of its own that reconnects. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<Listening>;
   ping(): Promise<void>;

@@ -23,12 +23,20 @@ export async function openPglite(dataDir: string): Promise<Database> {
     adapter: new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory,
     log: [{ emit: 'event', level: 'query' }],
   });
-  prisma.$on('query', () => void statements++);
+  const statementListeners = new Set<(sql: string) => void>();
+  prisma.$on('query', (e) => {
+    statements++;
+    for (const listener of statementListeners) listener(e.query);
+  });
 
   return {
     kind: 'pglite',
     prisma,
     statementCount: () => statements,
+    onStatement(listener) {
+      statementListeners.add(listener);
+      return () => void statementListeners.delete(listener);
+    },
     async listen(channel, onNotify) {
       const unlisten = await pglite.listen(channel, onNotify);
       return { connected: true, close: async () => unlisten() };

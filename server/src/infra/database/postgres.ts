@@ -16,13 +16,21 @@ export async function openPostgres(url: string, poolSize: number, log: Logger): 
   pool.on('error', (err) => log.error({ err }, 'idle PostgreSQL connection failed'));
   let statements = 0;
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] });
-  prisma.$on('query', () => void statements++);
+  const statementListeners = new Set<(sql: string) => void>();
+  prisma.$on('query', (e) => {
+    statements++;
+    for (const listener of statementListeners) listener(e.query);
+  });
   const listeners = new Set<Listening>();
 
   return {
     kind: 'postgres',
     prisma,
     statementCount: () => statements,
+    onStatement(listener) {
+      statementListeners.add(listener);
+      return () => void statementListeners.delete(listener);
+    },
     async listen(channel, onNotify) {
       const listening = await listenConnection(url, channel, onNotify, log);
       listeners.add(listening);

@@ -1,6 +1,7 @@
 // What the catalog reads from the database and keeps in the cache. The cache stores JSON,
 // so Dates come back as strings: every cached read goes through one of the revivers.
 import type { ProviderProfile, Service, ServiceImage } from '../../generated/prisma/client';
+import type { PublicProfile } from '../identity/users.service';
 
 export type ServiceRow = Service;
 export type ProviderRow = ProviderProfile;
@@ -16,12 +17,8 @@ export interface CategoryRow {
   archivedAt: Date | null;
 }
 
-/** What anyone may see of a provider's owner: never email or phone. */
-export interface PublicProfileRow {
-  id: string;
-  name: string;
-  avatarPublicId: string | null;
-}
+/** What anyone may see of a provider's owner (the identity module's public profile). */
+export type PublicProfileRow = PublicProfile;
 
 /** What the bookings module needs to price and place a booking. */
 export interface ServiceForBooking {

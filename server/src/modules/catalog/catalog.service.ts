@@ -159,14 +159,9 @@ export class CatalogService {
     });
   }
 
-  /** The public face of a provider's owner, through the identity module's user loader. */
+  /** The public face of a provider's owner, through the identity module (public columns only). */
   ownerLoader(): DataLoader<string, PublicProfileRow | null> {
-    const users = this.users.loader();
-    return new DataLoader(async (ids) =>
-      (await users.loadMany(ids)).map((u) =>
-        u && !(u instanceof Error) ? { id: u.id, name: u.name, avatarPublicId: u.avatarPublicId } : u,
-      ),
-    );
+    return byId((ids) => this.users.publicProfiles(ids));
   }
 
   // ------------------------------------------------------------ for bookings and availability

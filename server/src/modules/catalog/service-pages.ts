@@ -1,16 +1,20 @@
 // A page of the services list together with what its cards show: providers, their owners'
 // public profiles, images and categories. Computed once per cache lifetime and cached as
 // one entry, then primed into the request's DataLoaders, so a cached page runs no SQL at
-// all. On a miss that is a fixed five statements (search, services, providers, images,
-// owners) plus the categories list, whatever the page size; the related rows are loaded
-// even if a client asks only for titles, because the entry serves every later client.
+// all. On a miss it is at most three statements whatever the page size: one hand-written
+// statement for the matches, the page, its services, providers and images (as one JSON
+// value, so Prisma compiles no query shapes and builds no row objects for it), the owners'
+// public profiles through the identity module, and the categories list. The related rows
+// are loaded even if a client asks only for titles, because the entry serves every later
+// client.
 import type DataLoader from 'dataloader';
-import { toConnection, type Connection } from '../../shared/paging';
+import { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../infra/database';
+import { toConnection, type Connection } from '../../shared/paging';
 import type { UsersService } from '../identity/users.service';
 import type { CategoryRow, ImageRow, ProviderRow, PublicProfileRow, ServiceRow } from './catalog.rows';
 import { reviveProvider, reviveService } from './catalog.rows';
-import { searchServices } from './service-search';
+import { searchCtes, type Cursor } from './service-search';
 import type { ServicesQuery } from './services-query';
 
 /** The request's catalog loaders (the names are shared with other modules: see catalog-loaders.ts). */
@@ -36,44 +40,65 @@ export interface PageSources {
   categories: () => Promise<CategoryRow[]>;
 }
 
-export async function loadServicesPage({ prisma, users, categories }: PageSources, query: ServicesQuery): Promise<ServicesPage> {
-  const found = await searchServices(prisma, query.criteria, query.order, query.first, query.after);
-  const ids = found.items.map((i) => i.id);
-  const loaded = ids.length ? await prisma.service.findMany({ where: { id: { in: ids } } }) : [];
-  const byId = new Map(loaded.map((s) => [s.id, s]));
-  const items = found.items.flatMap((i) => (byId.has(i.id) ? [{ ...i, node: byId.get(i.id)! }] : []));
-  const connection = toConnection(
-    items,
-    query.first,
-    found.totalCount,
-    (i) => i.cursor,
-    (i) => i.node,
-  );
+/** What the page statement returns, as JSON (instants as strings, revived below). */
+interface PageJson {
+  total: number;
+  /** The page's services, with one more than asked when there is a next page. */
+  items: { k: string; service: ServiceRow }[];
+  providers: ProviderRow[];
+  images: ImageRow[];
+}
 
-  const services = connection.edges.map((e) => e.node);
-  const providerIds = [...new Set(services.map((s) => s.providerId))];
-  const [providers, images, categoryRows] = await Promise.all([
-    providerIds.length ? prisma.providerProfile.findMany({ where: { id: { in: providerIds } } }) : [],
-    services.length
-      ? prisma.serviceImage.findMany({
-          where: { serviceId: { in: services.map((s) => s.id) } },
-          orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
-        })
-      : [],
+// Every column of the rows the page primes (the loaders serve them to any field resolver);
+// these tables hold nothing a stranger may not see. Owners come from the identity module.
+const SERVICE_JSON = Prisma.sql`json_build_object('id', s.id, 'providerId', s.provider_id, 'categoryId', s.category_id,
+  'title', s.title, 'description', s.description, 'priceAmount', s.price_amount, 'currency', s.currency,
+  'durationMinutes', s.duration_minutes, 'bufferMinutes', s.buffer_minutes, 'instantBooking', s.instant_booking,
+  'terms', s.terms, 'active', s.active, 'createdAt', s.created_at, 'updatedAt', s.updated_at)`;
+const PROVIDER_JSON = Prisma.sql`json_build_object('id', p.id, 'userId', p.user_id, 'businessName', p.business_name,
+  'bio', p.bio, 'city', p.city, 'timeZone', p.time_zone, 'minNoticeMinutes', p.min_notice_minutes,
+  'maxAdvanceDays', p.max_advance_days, 'ratingCount', p.rating_count, 'ratingSum', p.rating_sum,
+  'createdAt', p.created_at, 'updatedAt', p.updated_at)`;
+const IMAGE_JSON = Prisma.sql`json_build_object('id', i.id, 'serviceId', i.service_id, 'publicId', i.public_id,
+  'position', i.position, 'createdAt', i.created_at)`;
+
+export async function loadServicesPage({ prisma, users, categories }: PageSources, query: ServicesQuery): Promise<ServicesPage> {
+  const { ctes, dir } = searchCtes(query.criteria, query.order, query.first, query.after);
+  const [[row], categoryRows] = await Promise.all([
+    prisma.$queryRaw<{ page: string }[]>(Prisma.sql`
+      WITH ${ctes}
+      SELECT json_build_object(
+        'total', (SELECT count(*) FROM matches),
+        'items', coalesce((SELECT json_agg(json_build_object('k', pg.k::text, 'service', ${SERVICE_JSON}) ORDER BY pg.k ${dir}, pg.id ${dir})
+                           FROM page pg JOIN service s ON s.id = pg.id), '[]'),
+        'providers', coalesce((SELECT json_agg(${PROVIDER_JSON}) FROM provider p
+                               WHERE p.id IN (SELECT s.provider_id FROM shown sh JOIN service s ON s.id = sh.id)), '[]'),
+        'images', coalesce((SELECT json_agg(${IMAGE_JSON} ORDER BY i.service_id, i.position, i.created_at) FROM service_image i
+                            WHERE i.service_id IN (SELECT id FROM shown)), '[]')
+      )::text AS page`),
     categories(),
   ]);
-  const owners = (await users.loader().loadMany(providers.map((p) => p.userId))).flatMap((u) =>
-    u && !(u instanceof Error) ? [{ id: u.id, name: u.name, avatarPublicId: u.avatarPublicId }] : [],
+  const found = JSON.parse(row!.page) as PageJson;
+  const providers = found.providers.map((p) => reviveProvider(p)!);
+  const owners = await users.publicProfiles(providers.map((p) => p.userId));
+  const connection = toConnection(
+    found.items,
+    query.first,
+    found.total,
+    (i): Cursor => [query.order, i.k, i.service.id],
+    (i) => reviveService(i.service),
   );
-  return { connection, providers, owners, images, categories: categoryRows };
+  return { connection, providers, owners, images: found.images.map(reviveImage), categories: categoryRows };
 }
+
+const reviveImage = (i: ImageRow): ImageRow => ({ ...i, createdAt: new Date(i.createdAt) });
 
 /** The cache holds JSON: Dates come back as strings. */
 export const reviveServicesPage = (page: ServicesPage): ServicesPage => ({
   ...page,
   connection: { ...page.connection, edges: page.connection.edges.map((e) => ({ cursor: e.cursor, node: reviveService(e.node) })) },
   providers: page.providers.map((p) => reviveProvider(p)!),
-  images: page.images.map((i) => ({ ...i, createdAt: new Date(i.createdAt) })),
+  images: page.images.map(reviveImage),
 });
 
 /** Hands the page's rows to the request's loaders, so field resolvers find them without SQL. */

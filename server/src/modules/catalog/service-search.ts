@@ -1,5 +1,5 @@
-// The services list in one SQL statement: filters, an order key per order, a keyset page
-// after the cursor and the total count. Returns ids and cursors; rows are loaded after.
+// The services list's SQL: filters, an order key per order, a keyset page after the
+// cursor and the total count, as CTEs the page statement (service-pages.ts) builds on.
 //
 // Keyset, not offset: the cursor carries the order key and the id of the last row, and the
 // next page starts strictly after that pair, so rows added or removed meanwhile never shift
@@ -8,7 +8,6 @@
 // text and are cast back to their SQL type; numeric keys are rounded so they compare exactly.
 import { Prisma } from '../../generated/prisma/client';
 import { decodeCursor } from '../../shared/paging';
-import type { Db } from '../../infra/database';
 import { isUuid } from '../../shared/ids';
 import { ServiceOrder } from './service-order';
 
@@ -22,12 +21,6 @@ export interface SearchCriteria {
   /** Only these ids (services with a free slot in the asked window). */
   onlyIds?: string[];
   includeInactive: boolean;
-}
-
-export interface SearchPage {
-  /** first + 1 entries at most: the extra one only tells that there is a next page. */
-  items: { id: string; cursor: Cursor }[];
-  totalCount: number;
 }
 
 /** [order, key as text, id] */
@@ -100,20 +93,55 @@ function conditions(c: SearchCriteria): Prisma.Sql[] {
   if (c.maxPrice !== undefined) where.push(Prisma.sql`s.price_amount <= ${c.maxPrice}::int`);
   if (c.search) {
     // Full-text on title and description, or a trigram word match on the title for typos
-    // (`<%`: word_similarity at or above pg_trgm.word_similarity_threshold, 0.6; GIN-indexed).
-    where.push(Prisma.sql`(s.search_vector @@ websearch_to_tsquery('english', ${c.search}::text) OR ${c.search}::text <% s.title)`);
+    // (`<%`: word_similarity at or above pg_trgm.word_similarity_threshold, 0.6; GIN-indexed),
+    // which forgives a missing or an extra letter but not a wrong or swapped one.
+    const typos = typoMatch(c.search);
+    where.push(
+      Prisma.sql`(s.search_vector @@ websearch_to_tsquery('english', ${c.search}::text) OR ${c.search}::text <% s.title${
+        typos ? Prisma.sql` OR ${typos}` : Prisma.empty
+      })`,
+    );
   }
   if (c.onlyIds) where.push(Prisma.sql`s.id = ANY(${`{${c.onlyIds.filter(isUuid).join(',')}}`}::uuid[])`);
   return where;
 }
 
-export async function searchServices(
-  prisma: Db,
-  criteria: SearchCriteria,
-  order: ServiceOrder,
-  first: number,
-  after: Cursor | undefined,
-): Promise<SearchPage> {
+/** Words of at least this many letters forgive one wrong or swapped letter; shorter ones would match too much. */
+const TYPO_MIN_LENGTH = 4;
+const TYPO_MAX_WORDS = 4;
+
+/**
+ * Every word of the search (the first few of TYPO_MIN_LENGTH letters or more) in the title
+ * with at most one letter wrong ("cleening") or two neighbours swapped ("claening"), as
+ * ILIKE patterns the title's trigram GIN index answers: a wrong letter is `_`, a swap is
+ * spelled out. Words are letters and digits only, so no pattern character needs escaping.
+ */
+function typoMatch(search: string): Prisma.Sql | undefined {
+  const words = (search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => [...w].length >= TYPO_MIN_LENGTH);
+  if (!words.length) return undefined;
+  const each = words.slice(0, TYPO_MAX_WORDS).map((word) => {
+    const letters = [...word];
+    const patterns = new Set<string>();
+    for (let i = 0; i < letters.length; i++) {
+      patterns.add(`%${[...letters.slice(0, i), '_', ...letters.slice(i + 1)].join('')}%`);
+      if (i + 1 < letters.length) {
+        patterns.add(`%${[...letters.slice(0, i), letters[i + 1], letters[i], ...letters.slice(i + 2)].join('')}%`);
+      }
+    }
+    return Prisma.sql`(${Prisma.join(
+      [...patterns].map((p) => Prisma.sql`s.title ILIKE ${p}::text`),
+      ' OR ',
+    )})`;
+  });
+  return Prisma.sql`(${Prisma.join(each, ' AND ')})`;
+}
+
+/**
+ * The CTEs `matches` (id and order key k of every match), `page` (the keyset page with one
+ * row more than asked, to tell whether there is a next page) and `shown` (the page as asked),
+ * plus the order's direction for the statement's ORDER BYs.
+ */
+export function searchCtes(criteria: SearchCriteria, order: ServiceOrder, first: number, after: Cursor | undefined) {
   const key = orderKey(order, criteria.search);
   const dir = key.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const where = conditions(criteria);
@@ -122,21 +150,13 @@ export async function searchServices(
       ? Prisma.sql`WHERE (m.k, m.id) < (${after[1]}::${key.type}, ${after[2]}::uuid)`
       : Prisma.sql`WHERE (m.k, m.id) > (${after[1]}::${key.type}, ${after[2]}::uuid)`
     : Prisma.empty;
-  // The count and the page in one statement; the LEFT JOIN keeps the count when the page is empty.
-  const rows = await prisma.$queryRaw<{ total: number; id: string | null; k: string | null }[]>(Prisma.sql`
-    WITH matches AS (
+  const ctes = Prisma.sql`
+    matches AS (
       SELECT s.id, ${key.expr} AS k
       FROM service s JOIN provider p ON p.id = s.provider_id
       ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty}
-    )
-    SELECT c.total, page.id::text AS id, page.k::text AS k
-    FROM (SELECT count(*)::int AS total FROM matches) c
-    LEFT JOIN LATERAL (
-      SELECT m.id, m.k FROM matches m ${keyset} ORDER BY m.k ${dir}, m.id ${dir} LIMIT ${first + 1}::int
-    ) page ON true
-    ORDER BY page.k ${dir}, page.id ${dir}`);
-  return {
-    totalCount: rows[0]?.total ?? 0,
-    items: rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, cursor: [order, r.k!, r.id!] as Cursor })),
-  };
+    ),
+    page AS (SELECT m.id, m.k FROM matches m ${keyset} ORDER BY m.k ${dir}, m.id ${dir} LIMIT ${first + 1}::int),
+    shown AS (SELECT id, k FROM page ORDER BY k ${dir}, id ${dir} LIMIT ${first}::int)`;
+  return { ctes, dir };
 }

@@ -3,10 +3,18 @@ import DataLoader from 'dataloader';
 import type { Prisma, User } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
 import { DomainError, notFound } from '../../domain-error';
+import { isUuid } from '../../shared/ids';
 import { keysetConnection } from '../../shared/keyset';
 import type { Db } from '../../infra/database';
 import type { SessionStateCache } from './session-state';
 import type { Viewer } from './viewer';
+
+/** What anyone may see of a user: never email, phone or credentials. */
+export interface PublicProfile {
+  id: string;
+  name: string;
+  avatarPublicId: string | null;
+}
 
 export class UsersService {
   constructor(
@@ -27,6 +35,18 @@ export class UsersService {
       const byId = new Map(rows.map((u) => [u.id, u]));
       return ids.map((id) => byId.get(id) ?? null);
     });
+  }
+
+  /**
+   * What anyone may see of these users (the catalog's provider owners): id, name and avatar
+   * only, so a public read never brings an email, a phone or a password hash into the process.
+   */
+  async publicProfiles(ids: readonly string[]): Promise<PublicProfile[]> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    if (!valid.length) return [];
+    return this.prisma.$queryRaw<PublicProfile[]>`
+      SELECT id::text AS id, name, avatar_public_id AS "avatarPublicId"
+      FROM app_user WHERE id = ANY(${`{${valid.join(',')}}`}::uuid[])`;
   }
 
   /** Used by the catalog when a customer becomes a provider. */
