@@ -8,29 +8,10 @@ import { useMemo, useState } from 'react';
 import { formatMoney } from '../app/format/money';
 import { ErrorNotice } from '../app/screen-states';
 import { StatCard } from '../console/StatCard';
-import { mondayOfDay } from '../console/week';
 import { ProviderInsightsDocument } from '../gql/graphql';
+import { chartRows } from './insight-rows';
 
 const DAY_MS = 86_400_000;
-
-interface Point {
-  date: string;
-  bookings: number;
-  revenue: { amount: number };
-}
-
-/** Chart rows: per day as they come, or summed per week (Monday to Sunday), revenue in major units. */
-export function chartRows(daily: readonly Point[], by: 'day' | 'week'): { label: string; bookings: number; revenue: number }[] {
-  const rows = new Map<string, { label: string; bookings: number; minor: number }>();
-  for (const d of daily) {
-    const key = by === 'day' ? d.date : mondayOfDay(d.date);
-    const row = rows.get(key) ?? { label: by === 'day' ? key.slice(5) : `w/c ${key.slice(5)}`, bookings: 0, minor: 0 };
-    row.bookings += d.bookings;
-    row.minor += d.revenue.amount;
-    rows.set(key, row);
-  }
-  return [...rows.values()].map((r) => ({ label: r.label, bookings: r.bookings, revenue: r.minor / 100 }));
-}
 
 export function InsightsPanel({ zone }: { zone: string }) {
   const [days, setDays] = useState('30');

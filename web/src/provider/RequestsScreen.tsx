@@ -29,7 +29,8 @@ export function RequestsScreen({ zone }: { zone: string }) {
   useSubscription(ProviderBookingUpdatedDocument, {
     onData: () => void client.refetchQueries({ include: [ProviderBookingsDocument, ProviderWeekDocument] }),
   });
-  const requests = data?.providerBookings.edges.map((e) => e.node) ?? [];
+  // One just answered leaves at once (its status changes in the cache before the list is read again).
+  const requests = data?.providerBookings.edges.map((e) => e.node).filter((b) => b.status === 'REQUESTED') ?? [];
   return (
     <Stack gap="xl">
       {error && <ErrorNotice error={error} retry={refetch} />}

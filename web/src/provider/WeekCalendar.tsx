@@ -9,50 +9,13 @@ import { Link } from 'react-router';
 import { dayKey, formatDay, formatTime } from '../app/format/time';
 import { ErrorNotice } from '../app/screen-states';
 import { STATUS_LABEL } from '../booking/booking-status';
-import { addDays, localMinutes, mondayOf, startOfLocalDay, weekDays, weekWindow } from '../console/week';
-import { ProviderWeekDocument, type ProviderBookingFragment } from '../gql/graphql';
+import { addDays, mondayOf, startOfLocalDay, weekDays, weekWindow } from '../console/week';
+import { ProviderWeekDocument } from '../gql/graphql';
 import classes from './WeekCalendar.module.css';
+import { placeDay, type PlacedBooking } from './week-placement';
 
 const HOUR_PX = 44;
 const DEFAULT_HOURS = { first: 8, last: 20 };
-
-export interface PlacedBooking {
-  booking: ProviderBookingFragment;
-  startMinute: number;
-  endMinute: number;
-  lane: number;
-  lanes: number;
-}
-
-/** Bookings of one local day with their minutes and side-by-side lanes where they overlap. */
-export function placeDay(bookings: readonly ProviderBookingFragment[], zone: string): PlacedBooking[] {
-  const placed = [...bookings]
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-    .map((booking) => {
-      const startMinute = localMinutes(booking.startsAt, zone);
-      const length = Math.round((Date.parse(booking.endsAt) - Date.parse(booking.startsAt)) / 60_000);
-      return { booking, startMinute, endMinute: Math.min(24 * 60, startMinute + length), lane: 0, lanes: 1 };
-    });
-  // Greedy lanes within each run of overlapping bookings; the run shares its lane count.
-  let run: PlacedBooking[] = [];
-  let runEnd = -1;
-  const laneEnds: number[] = [];
-  const closeRun = () => run.forEach((p) => (p.lanes = Math.max(1, laneEnds.length)));
-  for (const p of placed) {
-    if (p.startMinute >= runEnd) {
-      closeRun();
-      run = [];
-      laneEnds.length = 0;
-    }
-    const free = laneEnds.findIndex((end) => end <= p.startMinute);
-    p.lane = free === -1 ? laneEnds.length : free;
-    laneEnds[p.lane] = p.endMinute;
-    run.push(p);
-    runEnd = Math.max(runEnd, p.endMinute);
-  }
-  closeRun();
-  return placed;
-}
 
 export function WeekCalendar({ zone }: { zone: string }) {
   const thisMonday = mondayOf(new Date(), zone);
@@ -109,7 +72,8 @@ export function WeekCalendar({ zone }: { zone: string }) {
           {hidden} more bookings this week are not shown; see them in the requests list.
         </Text>
       )}
-      <ScrollArea type="auto" offsetScrollbars>
+      {/* Focusable and named: on a narrow screen the week scrolls sideways, by keyboard too. */}
+      <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Week calendar' }}>
         <div className={classes.grid} aria-busy={!data}>
           <div aria-hidden />
           {week.map(({ day: d, placed }) => (
