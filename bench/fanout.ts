@@ -2,12 +2,17 @@
 // BENCH_PROCESSES client processes, then BENCH_WRITES single bookings one after another;
 // for each, when every subscriber received it. 90% subscribe to availabilityChanged of the
 // service (public), 10% to bookingUpdated as an admin (every booking): all receive each
-// write. Also the app's heap per idle subscriber and the statements each write caused.
+// write. Also the app's heap per idle subscriber, the statements each write caused, and the
+// CPU the app's process and the clients spent on each write (the figure that holds on a
+// shared machine, where wall times measure the queue for the cores).
 //
-//   cd server && node --expose-gc --import tsx ../bench/fanout.ts
-//   # BENCH_SUBSCRIBERS=10000 BENCH_PROCESSES=4 BENCH_WRITES=5
+//   cd server && NODE_ENV=production node --expose-gc --import tsx ../bench/fanout.ts
+//   # BENCH_SUBSCRIBERS=10000 BENCH_PROCESSES=4 BENCH_WRITES=5 BENCH_OPENING=25
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { aCustomer, anAdmin } from '../server/test/support/accounts';
 import { aService, anAlwaysOpenProvider } from '../server/test/support/catalog-builders';
@@ -22,6 +27,20 @@ const REQUEST = `mutation($input: BookingInput!) { requestBooking(input: $input)
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+interface Report {
+  arrivals: number[];
+  acknowledged: number;
+  problems: Record<string, number>;
+  cpuMs: number;
+}
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
 async function main() {
@@ -61,7 +80,7 @@ async function main() {
           BENCH_ADMIN_TOKEN: admin.token,
         },
       });
-      child.on('message', (m: { error?: string }) => m.error && console.error('client error:', m.error));
+      child.on('message', (m: { error?: string }) => void (m.error && console.error('client error:', m.error)));
       children.push(child);
     }
     const feed = app.services.changeFeed.feed;
@@ -70,7 +89,7 @@ async function main() {
       if (Date.now() - opened > 300_000) throw new Error(`only ${feed.subscribers()} subscribers after 5 minutes`);
     }
     const subscribed = feed.subscribers();
-    console.log(`${subscribed} subscribers in ${((Date.now() - opened) / 1000).toFixed(1)} s`);
+    console.log(`${subscribed} subscribers in ${((Date.now() - opened) / 1000).toFixed(1)} s; load average ${load()}`);
     await sleep(2000);
     gc();
     const heapPerSubscriber = (process.memoryUsage().heapUsed - heapBefore) / subscribed;
@@ -79,8 +98,40 @@ async function main() {
     tomorrow.setUTCHours(24, 0, 0, 0);
     const rows: string[] = [];
     const lasts: number[] = [];
+    const report = () =>
+      Promise.all(
+        children.map(
+          (c) =>
+            new Promise<Report>((resolve) => {
+              const on = (m: Partial<Report>) => {
+                if (!m.arrivals) return;
+                c.off('message', on);
+                resolve(m as Report);
+              };
+              c.on('message', on);
+              c.send({ report: true });
+            }),
+        ),
+      );
+    // What idle subscribers cost over the same 3 s with no write (keep-alive pings, timers):
+    // subtract it from the columns below for the cost of the fan-out alone.
+    let clientCpuBefore = (await report()).reduce((sum, r) => sum + r.cpuMs, 0);
+    const idleCpuBefore = cpuMs();
+    await sleep(3000);
+    const idleCpu = cpuMs() - idleCpuBefore;
+    const idleClients = (await report()).reduce((sum, r) => sum + r.cpuMs, 0) - clientCpuBefore;
+    clientCpuBefore += idleClients;
+    console.log(`idle 3 s: app CPU ${idleCpu.toFixed(0)} ms, clients CPU ${idleClients.toFixed(0)} ms; load average ${load()}`);
+    // BENCH_CPU_PROFILE=file.cpuprofile: the app's CPU profile over the writes only.
+    const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     for (let w = 0; w < WRITES; w++) {
       const statementsBefore = app.infra.database.statementCount();
+      const cpuBefore = cpuMs();
       // Clients count from the moment the write is sent; the mark reaches them before it.
       const sendAt = Date.now() + 100;
       for (const c of children) c.send({ mark: sendAt });
@@ -89,28 +140,35 @@ async function main() {
       const r = await gql(REQUEST, { input: { serviceId: service.id, startsAt } }, { token: customer.token });
       if (!r.data) throw new Error(JSON.stringify(r.errors));
       await sleep(3000);
-      const reports = await Promise.all(
-        children.map(
-          (c) =>
-            new Promise<number[]>((resolve) => {
-              const on = (m: { arrivals?: number[] }) => {
-                if (!m.arrivals) return;
-                c.off('message', on);
-                resolve(m.arrivals);
-              };
-              c.on('message', on);
-              c.send({ report: true });
-            }),
-        ),
-      );
-      const arrivals = reports.flat().sort((a, b) => a - b);
+      const serverCpu = cpuMs() - cpuBefore;
+      const reports = await report();
+      const clientCpu = reports.reduce((sum, r) => sum + r.cpuMs, 0);
+      const arrivals = reports.flatMap((r) => r.arrivals).sort((a, b) => a - b);
       const statements = app.infra.database.statementCount() - statementsBefore;
       lasts.push(arrivals.at(-1) ?? NaN);
-      rows.push(`| ${w + 1} | ${arrivals.length} | ${pct(arrivals, 50)} | ${pct(arrivals, 99)} | ${arrivals.at(-1)} | ${statements} |`);
+      const perDelivery = (ms: number) => ((ms * 1000) / Math.max(1, arrivals.length)).toFixed(1);
+      rows.push(
+        `| ${w + 1} | ${arrivals.length} | ${pct(arrivals, 50)} | ${pct(arrivals, 99)} | ${arrivals.at(-1)} | ${statements} | ` +
+          `${serverCpu.toFixed(0)} (${perDelivery(serverCpu)}) | ${(clientCpu - clientCpuBefore).toFixed(0)} (${perDelivery(clientCpu - clientCpuBefore)}) | ${load()} |`,
+      );
+      clientCpuBefore = clientCpu;
     }
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
+    }
+    const final = await report();
+    const problems = final.reduce<Record<string, number>>((all, r) => {
+      for (const [what, n] of Object.entries(r.problems)) all[what] = (all[what] ?? 0) + n;
+      return all;
+    }, {});
+    console.log(`connections acknowledged: ${final.reduce((sum, r) => sum + r.acknowledged, 0)}; problems: ${JSON.stringify(problems)}`);
     console.log(`\nheap per idle subscriber: ${(heapPerSubscriber / 1024).toFixed(1)} KB (${subscribed} subscribers)\n`);
-    console.log('| write | deliveries | p50 ms | p99 ms | last ms | statements |');
-    console.log('| ----: | ---------: | -----: | -----: | ------: | ---------: |');
+    // CPU columns: ms over the write's 3 s (µs per delivery); the app's includes the write itself.
+    console.log(
+      '| write | deliveries | p50 ms | p99 ms | last ms | statements | app CPU ms (µs/delivery) | clients CPU ms (µs/delivery) | load 1/5/15 |',
+    );
+    console.log('| ----: | ---------: | -----: | -----: | ------: | ---------: | ----: | ----: | :--- |');
     for (const row of rows) console.log(row);
     lasts.sort((a, b) => a - b);
     console.log(`\nlast delivery over ${WRITES} writes: median ${pct(lasts, 50)} ms, worst ${lasts.at(-1)} ms`);

@@ -1,7 +1,9 @@
 // The operation policy on WebSocket: graphql-ws hands every operation (queries and
 // mutations too, not only subscriptions) to onSubscribe, which parses, validates and
 // admits it exactly as Apollo does over HTTP, spends the caller's /graphql budget, and
-// formats errors with the same mapper.
+// formats errors with the same mapper. A document is parsed and validated once per query
+// text (thousands of clients send the same few), and a subscription's events are executed
+// once per audience, not per subscriber (shared-execution.ts).
 import { getVariableValues } from 'graphql/execution/values';
 import {
   getOperationAST,
@@ -14,6 +16,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { ServerOptions, SubscribePayload } from 'graphql-ws';
+import { LRUCache } from 'lru-cache';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { ApiBudget } from '../http/api-rate-limit';
 import { rateLimitedMessage } from '../http/api-rate-limit';
@@ -23,6 +26,7 @@ import type { AppContext } from './context';
 import { formatError, refusal, reportErrors } from './error-wire';
 import { wsContext } from './http-context';
 import type { OperationPolicy } from './operation-policy';
+import { subscribeShared } from './shared-execution';
 
 export interface WsPipelineDeps {
   schema: GraphQLSchema;
@@ -34,6 +38,9 @@ export interface WsPipelineDeps {
 
 type Options = ServerOptions<Record<string, unknown>, Extra>;
 
+const DOCUMENTS_KEPT = 1000;
+const DOCUMENT_TEXT_KEPT = 8192;
+
 /** A GraphQL error of graphql-js's own (parse, validation, variables) with the code Apollo gives it. */
 const coded = (error: GraphQLError, code: string) =>
   new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code } });
@@ -41,6 +48,8 @@ const coded = (error: GraphQLError, code: string) =>
 export function wsPipeline(deps: WsPipelineDeps): Options {
   const { schema, policy, budget, authenticator, log } = deps;
   const rules = [...specifiedRules, ...policy.validationRules];
+  // Valid documents by query text; a document that fails parsing or validation is not kept.
+  const documents = new LRUCache<string, DocumentNode>({ max: DOCUMENTS_KEPT });
 
   const format = (errors: readonly GraphQLError[], context: AppContext | undefined, payload: SubscribePayload) => {
     const formatted: GraphQLFormattedError[] = errors.map((e) => formatError(e.toJSON(), e));
@@ -50,14 +59,17 @@ export function wsPipeline(deps: WsPipelineDeps): Options {
   };
 
   const onSubscribe: Options['onSubscribe'] = async (ctx, _id, payload) => {
-    let document: DocumentNode;
-    try {
-      document = parse(payload.query, policy.parseOptions);
-    } catch (err) {
-      return [coded(err as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+    let document = documents.get(payload.query);
+    if (!document) {
+      try {
+        document = parse(payload.query, policy.parseOptions);
+      } catch (err) {
+        return [coded(err as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+      }
+      const invalid = validate(schema, document, rules, { hideSuggestions: true });
+      if (invalid.length) return invalid.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
+      if (payload.query.length <= DOCUMENT_TEXT_KEPT) documents.set(payload.query, document);
     }
-    const invalid = validate(schema, document, rules, { hideSuggestions: true });
-    if (invalid.length) return invalid.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [refusal('OPERATION_RESOLUTION_FAILURE', 'Name the operation to run (operationName)')];
 
@@ -86,6 +98,7 @@ export function wsPipeline(deps: WsPipelineDeps): Options {
   return {
     schema,
     onSubscribe,
+    subscribe: subscribeShared,
     onNext: (_ctx, _id, payload, args, result) =>
       result.errors?.length ? { ...result, errors: format(result.errors, args.contextValue as AppContext, payload) } : undefined,
     onError: (_ctx, _id, payload, errors) => format(errors, undefined, payload),

@@ -1,5 +1,6 @@
 // Suspension, role changes and revoked sessions take effect at once: every request
 // checks the session and user state, cached briefly and deleted on change.
+import { LRUCache } from 'lru-cache';
 import { DomainError } from '../../domain-error';
 import type { Cache } from '../../infra/cache/cache';
 import type { Db } from '../../infra/database';
@@ -13,10 +14,17 @@ export interface PrincipalState {
 }
 
 const TTL_SECONDS = 30;
+// Live streams ask before each delivered chunk, thousands at one event: their answer is kept
+// in memory this long, and dropped at once when the viewer's change is announced (watch), so
+// a revocation still ends a stream within a second. Only a lost announcement waits this out.
+const STANDING_MEMO_MS = 10_000;
+const STANDINGS_KEPT = 100_000;
 // A role change ends a live stream only when it takes access away (an admin's "all bookings").
 const ACCESS: Record<Role, number> = { CUSTOMER: 0, PROVIDER: 1, ADMIN: 2 };
 
 export class SessionStateCache {
+  private readonly standings = new LRUCache<string, Promise<PrincipalState>>({ max: STANDINGS_KEPT, ttl: STANDING_MEMO_MS });
+
   constructor(
     private readonly prisma: Db,
     private readonly cache: Cache,
@@ -41,7 +49,7 @@ export class SessionStateCache {
 
   /** Why a viewer authenticated earlier (e.g. a live subscription) may no longer receive data; null while it may. */
   async refusal(viewer: Viewer): Promise<DomainError | null> {
-    const standing = await this.standing(viewer);
+    const standing = await this.rememberedStanding(viewer);
     if (!standing.active) return new DomainError('UNAUTHENTICATED', 'Your session has ended or the account is suspended; sign in again');
     if (ACCESS[standing.role] < ACCESS[viewer.role]) {
       return new DomainError('FORBIDDEN', `Your role is now ${standing.role}; subscribe again to see what it allows`);
@@ -51,7 +59,22 @@ export class SessionStateCache {
 
   /** Calls `onChange` at once (on any instance) when this viewer's session or account changes. */
   watch(viewer: Viewer, onChange: () => void): () => void {
-    return this.principals.watch(viewer, onChange);
+    return this.principals.watch(viewer, () => {
+      this.standings.delete(standingKey(viewer));
+      onChange();
+    });
+  }
+
+  private rememberedStanding(viewer: Viewer): Promise<PrincipalState> {
+    const key = standingKey(viewer);
+    let standing = this.standings.get(key);
+    if (!standing) {
+      standing = this.standing(viewer);
+      this.standings.set(key, standing);
+      const read = standing;
+      read.catch(() => this.standings.peek(key) === read && this.standings.delete(key)); // a failed read is not remembered
+    }
+    return standing;
   }
 
   private async standing(viewer: Viewer): Promise<PrincipalState> {
@@ -76,6 +99,10 @@ export class SessionStateCache {
   }
 
   private async drop(sessionIds: string[]): Promise<void> {
+    for (const id of sessionIds) this.standings.delete(standingKey({ sessionId: id }));
     if (sessionIds.length) await this.cache.delete(...sessionIds.map((id) => `auth:session:${id}`));
   }
 }
+
+const standingKey = (viewer: Pick<Viewer, 'sessionId'> & Partial<Viewer>) =>
+  viewer.sessionId ? `session:${viewer.sessionId}` : `user:${viewer.userId}:${viewer.apiKey?.id ?? ''}`;

@@ -1,11 +1,13 @@
 // The subscriptions' rules: who receives which stamped changes, and what each becomes.
 // Deciding costs nothing per change (the ids in the change_event row, in memory). What a
-// client receives is loaded once per event for all of this instance's subscribers: they
-// share one set of loaders per delivered position (fresh: made after the change, kept
-// for seconds), so a booking seen by a thousand subscribers is read once, not a thousand
-// times.
+// client receives is built once per change for all of this instance's subscribers: the
+// event object itself is shared (so the transport can execute it once per audience), and
+// the rows it needs come from one set of loaders per delivered position (fresh: made
+// after the change, kept for seconds), so a booking seen by ten thousand subscribers is
+// read once, not ten thousand times. Opening a subscription reads what it needs once for
+// every concurrent opening of the same kind (a reconnect storm asks for the same service).
 import { LRUCache } from 'lru-cache';
-import type { Booking as BookingRow, Notification as NotificationRow } from '../../generated/prisma/client';
+import type { Notification as NotificationRow } from '../../generated/prisma/client';
 import { badInput, notFound, type DomainError } from '../../domain-error';
 import { RequestLoaders } from '../../graphql/context';
 import type { ChangeFeed } from '../../infra/change-feed';
@@ -17,7 +19,7 @@ import type { Viewer } from '../identity/viewer';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { bookingWindow, horizonWindow, type BookingPayload } from './availability-window';
 import { FeedSubscription, type Standing } from './feed-subscription';
-import { KIND_OF_OP, type AvailabilityEvent, type BookingEvent } from './realtime.types';
+import { KIND_OF_OP, type AvailabilityChange, type BookingChange } from './realtime-events';
 
 export interface RealtimeDeps {
   feed: ChangeFeed;
@@ -48,6 +50,10 @@ export class RealtimeService {
   // re-read once per availability change (a settings change is itself one).
   private readonly schedules = new LRUCache<string, { since: bigint; scheduling: Promise<ProviderScheduling | null> }>({ max: 1000 });
   private readonly eventLoaders = new LRUCache<string, RequestLoaders>({ max: 256, ttl: SHARED_LOADERS_MS });
+  // What each live change became, per projection, for every subscriber that receives the
+  // same change object from the hub; gone with the change.
+  private readonly projected = new WeakMap<PublishedChange, Map<string, Promise<unknown>>>();
+  private readonly opening = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: RealtimeDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -59,28 +65,32 @@ export class RealtimeService {
   async bookingUpdated(viewer: Viewer, args: { id: string | null; afterEventId: string | null }, delivery: Delivery) {
     const after = await this.resumePoint(args.afterEventId);
     const admin = viewer.role === 'ADMIN';
-    const providerId = admin ? null : ((await this.deps.catalog.providerOfUser(viewer.userId))?.id ?? null);
+    const providerId = admin
+      ? null
+      : ((await this.once(`provider-of:${viewer.userId}`, () => this.deps.catalog.providerOfUser(viewer.userId)))?.id ?? null);
     if (args.id !== null) {
-      const booking = await this.deps.bookings.bookingLoader().load(args.id);
+      const id = args.id;
+      const booking = await this.once(`booking:${id}`, () => this.deps.bookings.bookingLoader().load(id));
       const mine = booking && (admin || booking.customerId === viewer.userId || booking.providerId === providerId);
       if (!mine) throw notFound('That booking'); // the same answer for someone else's booking: ids cannot be probed
     }
-    return new FeedSubscription<BookingEvent>(this.deps.feed, {
+    return new FeedSubscription<BookingChange>(this.deps.feed, {
       filter: { tables: ['booking'], rowId: args.id ?? undefined, audience: admin ? 'all' : { userId: viewer.userId, providerId } },
       after,
       onError: this.onError,
       standing: this.standingOf(viewer),
       project: async (changes) => {
         const loader = this.loadersFor(changes, delivery).get('realtime.booking', () => this.deps.bookings.bookingLoader());
-        const rows = await loader.loadMany([...new Set(changes.map((c) => c.rowId))]);
-        const byId = new Map(rows.filter((r): r is BookingRow => Boolean(r) && !(r instanceof Error)).map((r) => [r.id, r]));
-        return changes.flatMap((c) => {
-          const booking = byId.get(c.rowId);
-          const kind = KIND_OF_OP[c.op];
-          if (!booking || !kind) return []; // deleted since: there is no row to show
-          const previousStatus = (c.payload as BookingPayload).previousStatus ?? null;
-          return [{ eventId: c.position, kind, booking, previousStatus, occurredAt: new Date(c.createdAt) }];
-        });
+        const events = changes.map((c) =>
+          this.shared(c, 'booking', async (): Promise<BookingChange | null> => {
+            const booking = await loader.load(c.rowId);
+            const kind = KIND_OF_OP[c.op];
+            if (!booking || !kind) return null; // deleted since: there is no row to show
+            const previousStatus = (c.payload as BookingPayload).previousStatus ?? null;
+            return { eventId: c.position, kind, booking, previousStatus, occurredAt: new Date(c.createdAt) };
+          }),
+        );
+        return present(await Promise.all(events));
       },
     });
   }
@@ -88,21 +98,23 @@ export class RealtimeService {
   /** Public: changes to the free slots of a service (its provider's bookings of any service, and availability). */
   async availabilityChanged(args: { serviceId: string; afterEventId: string | null }) {
     const after = await this.resumePoint(args.afterEventId);
-    const service = await this.deps.catalog.serviceForBooking(args.serviceId);
+    const service = await this.once(`service:${args.serviceId}`, () => this.deps.catalog.serviceForBooking(args.serviceId));
     if (!service?.active) throw notFound('That service');
     const heldMs = (service.durationMinutes + service.bufferMinutes) * MS_PER_MINUTE;
     const base = { serviceId: service.id, providerId: service.providerId };
-    return new FeedSubscription<AvailabilityEvent>(this.deps.feed, {
+    const projection = `availability:${service.id}:${heldMs}`;
+    return new FeedSubscription<AvailabilityChange>(this.deps.feed, {
       filter: { tables: ['booking', 'availability'], audience: { providerId: service.providerId } },
       after,
       onError: this.onError,
       project: async (changes) => {
-        const events: AvailabilityEvent[] = [];
-        for (const c of changes) {
-          const window = c.tableName === 'booking' ? bookingWindow(c.op, c.payload as BookingPayload, heldMs) : await this.horizon(c);
-          if (window) events.push({ eventId: c.position, ...base, ...window, occurredAt: new Date(c.createdAt) });
-        }
-        return events;
+        const events = changes.map((c) =>
+          this.shared(c, projection, async (): Promise<AvailabilityChange | null> => {
+            const window = c.tableName === 'booking' ? bookingWindow(c.op, c.payload as BookingPayload, heldMs) : await this.horizon(c);
+            return window && { eventId: c.position, ...base, ...window, occurredAt: new Date(c.createdAt) };
+          }),
+        );
+        return present(await Promise.all(events));
       },
     });
   }
@@ -115,6 +127,7 @@ export class RealtimeService {
       onError: this.onError,
       standing: this.standingOf(viewer),
       project: async (changes) => {
+        // One reader per notification: the row (shared through the position's loaders) is the event.
         const loader = this.loadersFor(changes, delivery).get('realtime.notification', () => this.deps.notifications.loader());
         const rows = await loader.loadMany(changes.map((c) => c.rowId));
         return rows.filter((r): r is NotificationRow => Boolean(r) && !(r instanceof Error));
@@ -124,6 +137,29 @@ export class RealtimeService {
 
   private standingOf(viewer: Viewer): Standing {
     return { refusal: () => this.deps.principals.refusal(viewer), watch: (onChange) => this.deps.principals.watch(viewer, onChange) };
+  }
+
+  /** What `change` becomes under `projection`, built by the first subscriber that needs it. */
+  private shared<T>(change: PublishedChange, projection: string, build: () => Promise<T>): Promise<T> {
+    let byProjection = this.projected.get(change);
+    if (!byProjection) this.projected.set(change, (byProjection = new Map()));
+    let built = byProjection.get(projection) as Promise<T> | undefined;
+    if (!built) {
+      built = build();
+      byProjection.set(projection, built);
+      built.catch(() => byProjection.delete(projection)); // a failed build is retried, not remembered
+    }
+    return built;
+  }
+
+  /** One read for all concurrent openings that ask the same; nothing is kept once it settles. */
+  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let pending = this.opening.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = read().finally(() => this.opening.delete(key));
+      this.opening.set(key, pending);
+    }
+    return pending;
   }
 
   /** The loaders every subscriber shares for the chunk ending at this position (its field resolvers too). */
@@ -162,3 +198,5 @@ export class RealtimeService {
     return scheduling && horizonWindow(this.now(), scheduling.timeZone, scheduling.maxAdvanceDays);
   }
 }
+
+const present = <T>(items: (T | null)[]): T[] => items.filter((item): item is T => item !== null);

@@ -3,20 +3,12 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { BookingStatus } from '../../generated/prisma/enums';
 import { Booking } from '../bookings/bookings.types';
+import { ChangeKind, type AvailabilityChange, type BookingChange } from './realtime-events';
 
-export const ChangeKind = {
-  CREATED: 'CREATED',
-  UPDATED: 'UPDATED',
-  DELETED: 'DELETED',
-} as const;
-export type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
 registerEnumType(ChangeKind, { name: 'ChangeKind' });
 
-/** change_event.op → ChangeKind. */
-export const KIND_OF_OP: Record<string, ChangeKind> = { INSERT: 'CREATED', UPDATE: 'UPDATED', DELETE: 'DELETED' };
-
 @ObjectType()
-export class BookingEvent {
+export class BookingEvent implements Omit<BookingChange, 'booking'> {
   @Field(() => String, {
     description:
       "Position in the deployment's change feed, in commit order; pass the last one seen as afterEventId to resume without gaps.",
@@ -30,7 +22,7 @@ export class BookingEvent {
 }
 
 @ObjectType()
-export class AvailabilityEvent {
+export class AvailabilityEvent implements AvailabilityChange {
   @Field(() => String) eventId!: string;
   @Field(() => ID) serviceId!: string;
   @Field(() => ID) providerId!: string;
