@@ -126,3 +126,34 @@ it('is for admins only, and refuses bad pages with contract codes', async () => 
   expect(codes(await t.gql(EMAILS, { first: 101 }, { token: admin.token }))).toEqual(['BAD_USER_INPUT']);
   expect(codes(await t.gql(EMAILS, { status: 'LOST' }, { token: admin.token }))).toEqual(['BAD_USER_INPUT']);
 });
+
+const RETRY = `mutation($id: ID!) { retryEmail(id: $id) { id status attempts lastError sentAt } }`;
+
+it('lets an admin send a failed email again, with a fresh set of attempts, and shows why it failed', async () => {
+  const failed = await mailAgo('Your receipt', 60, 'FAILED');
+  await t.app.infra.prisma.emailMessage.update({ where: { id: failed.id }, data: { attempts: 8, lastError: '550 mailbox full' } });
+  const listed = await t.gql(`query { emails(status: FAILED) { edges { node { id lastError } } } }`, {}, { token: admin.token });
+  expect(listed.data?.emails.edges).toEqual([{ node: { id: failed.id, lastError: '550 mailbox full' } }]);
+
+  const r = await t.gql(RETRY, { id: failed.id }, { token: admin.token });
+  expect(r.data?.retryEmail).toEqual({ id: failed.id, status: 'PENDING', attempts: 0, lastError: '550 mailbox full', sentAt: null });
+  expect(await t.app.services.emailSender.sendDue()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+  expect((await emails({ status: 'SENT' })).edges.map((e) => e.node)).toEqual([
+    expect.objectContaining({ id: failed.id, status: 'SENT', attempts: 1, sentAt: expect.any(String) }),
+  ]);
+});
+
+it('retries only failed emails, for admins only', async () => {
+  const sent = await mailAgo('Delivered', 30, 'SENT');
+  const failed = await mailAgo('Bounced', 20, 'FAILED');
+  const casey = await aCustomer(t);
+  expect(codes(await t.gql(RETRY, { id: failed.id }))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await t.gql(RETRY, { id: failed.id }, { token: casey.token }))).toEqual(['FORBIDDEN']);
+  expect(codes(await t.gql(RETRY, { id: sent.id }, { token: admin.token }))).toEqual(['INVALID_TRANSITION']);
+  expect(codes(await t.gql(RETRY, { id: '00000000-0000-4000-8000-000000000000' }, { token: admin.token }))).toEqual(['NOT_FOUND']);
+  expect(codes(await t.gql(RETRY, { id: 'garbage' }, { token: admin.token }))).toEqual(['BAD_USER_INPUT']);
+  expect((await emails({ status: 'FAILED' })).edges.map((e) => e.node.id)).toEqual([failed.id]);
+  // A second press while the first retry waits changes nothing.
+  expect((await t.gql(RETRY, { id: failed.id }, { token: admin.token })).data?.retryEmail.status).toBe('PENDING');
+  expect(codes(await t.gql(RETRY, { id: failed.id }, { token: admin.token }))).toEqual(['INVALID_TRANSITION']);
+});

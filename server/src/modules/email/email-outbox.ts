@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EmailMessage as EmailRow, Prisma } from '../../generated/prisma/client';
 import type { EmailStatus } from '../../generated/prisma/enums';
-import { badInput } from '../../domain-error';
+import { badInput, DomainError, notFound } from '../../domain-error';
 import type { Connection } from '../../shared/paging';
 import { keysetConnection } from '../../shared/keyset';
 import type { Db } from '../../infra/database';
@@ -73,5 +73,22 @@ export class EmailOutbox {
   async list(args: { status?: EmailStatus | null; first?: number | null; after?: string | null }): Promise<Connection<EmailRow>> {
     const where: Prisma.EmailMessageWhereInput = args.status ? { status: args.status } : {};
     return keysetConnection(this.prisma.emailMessage, where, 'createdAt', args);
+  }
+
+  /**
+   * Admins: a FAILED message goes back to PENDING, due now, with a fresh set of attempts
+   * (the sender gives up after EMAIL_MAX_ATTEMPTS). Its Message-ID stays, so a copy that did
+   * arrive after all is recognisably the same message. Only FAILED ones: a PENDING one is
+   * already on its way and a SENT one was delivered.
+   */
+  async retry(id: string, now: Date = new Date()): Promise<EmailRow> {
+    const { count } = await this.prisma.emailMessage.updateMany({
+      where: { id, status: 'FAILED' },
+      data: { status: 'PENDING', attempts: 0, nextAttemptAt: now },
+    });
+    const row = await this.prisma.emailMessage.findUnique({ where: { id } });
+    if (!row) throw notFound('That email');
+    if (!count) throw new DomainError('INVALID_TRANSITION', `Only a failed email can be retried; this one is ${row.status.toLowerCase()}`);
+    return row;
   }
 }

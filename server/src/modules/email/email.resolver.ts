@@ -1,4 +1,4 @@
-import { Arg, Authorized, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EmailStatus, Role } from '../../generated/prisma/enums';
 import type { EmailOutbox } from './email-outbox';
 import { EmailMessage, EmailMessageConnection } from './email.types';
@@ -15,5 +15,13 @@ export class EmailResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     return this.outbox.list({ status, first, after });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => EmailMessage, {
+    description: 'Admin only: sends a FAILED email again, with a fresh set of attempts (INVALID_TRANSITION for any other status).',
+  })
+  retryEmail(@Arg('id', () => ID) id: string) {
+    return this.outbox.retry(id);
   }
 }

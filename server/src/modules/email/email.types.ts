@@ -22,6 +22,8 @@ export class EmailMessage {
   @Field(() => Int) attempts!: number;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) sentAt!: Date | null;
+  @Field(() => String, { nullable: true, description: "Why the last attempt did not deliver it (the SMTP server's answer)." })
+  lastError!: string | null;
 }
 
 export const EmailMessageConnection = ConnectionType('EmailMessage', EmailMessage);
