@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startApp, type App } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import { createTestDatabase, testRedisUrl } from '../server/test/support/databases';
+import type { TestApp } from '../server/test/support/test-app';
 
 export interface BenchApp {
   app: App;
@@ -43,4 +44,19 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The running bench app as the test builders (server/test/support) take it: GraphQL over HTTP like any client. */
+export function asTestApp(bench: BenchApp): TestApp {
+  const { app } = bench;
+  const gql: TestApp['gql'] = async (query, variables, opts = {}) => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: never; errors?: [] };
+    return { status: res.status, data: body.data ?? null, errors: body.errors, headers: res.headers };
+  };
+  return { url: app.url, app, gql, stop: bench.stop };
 }

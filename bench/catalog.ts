@@ -1,46 +1,31 @@
-// Catalog read benchmark (not a test). `services(first: 20)` with provider, category, price
-// and image URLs against real PostgreSQL + Redis, beside a bare Express route that sends the
-// same JSON bytes from memory, measured in one run with autocannon (50 connections, 10 s).
-//
-//   cd server && NODE_ENV=production npx tsx ../bench/catalog.ts    # BENCH_SECONDS=10 BENCH_CONNECTIONS=50
-//
-// Cases: the bare Express route (and a bare node:http one, docs/architecture.md's yardstick); the edge
-// response cache (anonymous GET, installed in front of the app the way app.ts wires it);
-// executed GraphQL with the data cache warm (POST, which the edge never keeps); executed
-// with every cache off (CACHE_TTL_SECONDS=0), at 50 connections and at 1 (one miss alone).
-// Rate limits are off (RATE_LIMIT_ENABLED=false): one client on 127.0.0.1 sends everything.
-// NODE_ENV=production matters: graphql-js runs extra instanceof checks in development.
-// autocannon runs in a child process so it does not share the server's event loop.
-import 'reflect-metadata';
-import { spawn } from 'node:child_process';
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
+// The catalog page in `npm run bench` (group "catalog"): `services(first: 20)` with provider
+// (and its owner's name), category, price and two image URLs, over 120 seeded services from
+// 30 providers on real PostgreSQL 15 and Redis 7. Each path against its baseline in the same
+// run (bench/load.ts, bench/baselines.ts):
+//  - anonymous GET, answered by the edge response cache, vs bare node:http sending the same bytes;
+//  - anonymous POST (Apollo Client's and integrators' default), vs bare Apollo over the same schema and static data;
+//  - POST with the edge cache off (EDGE_CACHE_ENABLED=false) and the data cache warm, vs bare Apollo;
+//  - a miss (CACHE_TTL_SECONDS=0: every cache off), vs bare Apollo;
+// and the Redis commands and SQL statements one page costs, warm and right after a catalog change.
 import type { App } from '../server/src/app';
-import { createResponseCache } from '../server/src/http/response-cache';
 import { CATEGORIES, SERVICE_TEMPLATES } from '../server/src/seed/catalog';
-import { ensureTemplate } from '../server/test/support/databases';
-import { startBenchApp, type BenchApp } from './bench-app';
+import { fewestStatements } from '../server/test/support/statements';
+import { asTestApp, startBenchApp, type BenchApp } from './bench-app';
+import { startBaseline, type Baseline } from './baselines';
+import { sideBySide, type Figures, measure, type RequestSpec } from './load';
+import { redisCommandsOf } from './redis-commands';
+import type { Comparison, GroupResult } from './report';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const QUERY = `query Services {
+export const CATALOG_QUERY = `query Services {
   services(first: 20) { totalCount edges { node { id title price { amount currency } durationMinutes
     category { id name } provider { id businessName city ratingAverage owner { name } }
     images { url(width: 640, height: 480) } } } }
 }`;
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
-interface Result {
-  name: string;
-  connections: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function seed(app: App): Promise<void> {
+/** 8 categories, 30 providers in 5 cities (three in four rated), 120 services with two images each. */
+export async function seedCatalog(app: App): Promise<void> {
   const prisma = app.infra.prisma;
   const categories = await Promise.all(
     CATEGORIES.map((c, i) => prisma.category.create({ data: { slug: c.slug, name: c.name, sortOrder: i } })),
@@ -88,117 +73,133 @@ async function seed(app: App): Promise<void> {
   }
 }
 
-async function start(env: Record<string, string>): Promise<BenchApp> {
-  const started = await startBenchApp(env);
-  await seed(started.app);
-  return started;
+/** The anonymous requests for one GraphQL read, as GET (with Apollo's CSRF preflight header) and as POST. */
+export function anonymousReads(base: string, query: string, variables?: Record<string, unknown>) {
+  const params = new URLSearchParams({ query, ...(variables && { variables: JSON.stringify(variables) }) });
+  const get: RequestSpec = { url: `${base}/graphql?${params}`, headers: { 'apollo-require-preflight': 'true' } };
+  const post: RequestSpec = { url: `${base}/graphql`, method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query, variables }) };
+  return { get, post };
 }
 
-/** Puts the edge cache in front of the running app, as `createServer(cache.handle(app))` in app.ts would. */
-function installEdgeCache(app: App, ttlSeconds: number): void {
-  const [handler] = app.httpServer.listeners('request') as RequestListener[];
-  app.httpServer.removeAllListeners('request');
-  app.httpServer.on('request', createResponseCache(app.services.catalog, { ttlSeconds }).handle(handler!));
+/** Sends one request as a load run would and returns the answer's bytes (an error answer throws). */
+export async function answerOf(spec: RequestSpec): Promise<string> {
+  const res = await fetch(spec.url, { method: spec.method ?? 'GET', headers: spec.headers, body: spec.body });
+  const text = await res.text();
+  if (!res.ok || text.includes('"errors"')) throw new Error(`unexpected answer (${res.status}): ${text.slice(0, 300)}`);
+  return text;
 }
 
-interface Load {
-  method?: string;
-  body?: string;
-  headers?: Record<string, string>;
-  connections?: number;
+/** A measured baseline: the same warm-up and run as HomeSer's side. */
+export const baselineRun = (spec: RequestSpec, connections: number) => (): Promise<Figures> => measure({ ...spec, connections });
+
+async function catalogApp(env: Record<string, string>): Promise<BenchApp> {
+  const bench = await startBenchApp(env);
+  await seedCatalog(bench.app);
+  return bench;
 }
 
-function autocannon(name: string, url: string, opts: Load = {}, seconds = SECONDS): Promise<Result> {
-  const connections = opts.connections ?? CONNECTIONS;
-  const args = [require.resolve('autocannon/autocannon.js'), '-c', String(connections), '-d', String(seconds), '-j', '-n'];
-  if (opts.method) args.push('-m', opts.method);
-  if (opts.body) args.push('-b', opts.body);
-  for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}=${v}`);
-  args.push(url);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', () => {
-      const r = JSON.parse(out) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-      resolve({
-        name,
-        connections,
-        rps: Math.round(r.requests.average),
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        non2xx: r.non2xx,
-        errors: r.errors,
-      });
-    });
-  });
-}
+export async function catalogBench(): Promise<GroupResult> {
+  const comparisons: Comparison[] = [];
+  const notes: string[] = [];
+  const baselines: Baseline[] = [];
+  const row = (
+    path: string,
+    baseline: string,
+    target: string,
+    targets: Pick<Comparison, 'ratioTarget' | 'p99Target'>,
+    rounds: Comparison['rounds'],
+  ) => comparisons.push({ path, connections: CONNECTIONS, baseline, target, rounds, ...targets });
+  try {
+    let bench = await catalogApp({ CACHE_TTL_SECONDS: '60' });
+    let reads = anonymousReads(bench.app.url, CATALOG_QUERY);
+    const getBytes = await answerOf(reads.get);
+    const page = JSON.parse(await answerOf(reads.post)) as { data: Record<string, unknown> };
+    const bareHttp = await startBaseline({ kind: 'http', bytes: getBytes });
+    const bareApollo = await startBaseline({ kind: 'apollo', data: page.data });
+    baselines.push(bareHttp, bareApollo);
+    const apolloPost = anonymousReads(bareApollo.url.replace(/\/graphql$/, ''), CATALOG_QUERY).post;
+    const bare = JSON.parse(await answerOf(apolloPost)) as { data: unknown };
+    if (JSON.stringify(bare.data) !== JSON.stringify(page.data)) throw new Error('bare Apollo does not answer the page HomeSer answers');
+    const httpRun = baselineRun({ url: bareHttp.url }, CONNECTIONS);
+    const apolloRun = baselineRun(apolloPost, CONNECTIONS);
+    console.error(`catalog page: ${Buffer.byteLength(getBytes)} bytes`);
 
-/** A short unrecorded run first, so JIT, pools and caches are warm when measuring. */
-async function measure(name: string, url: string, opts: Load = {}): Promise<Result> {
-  await autocannon(name, url, opts, 2);
-  const result = await autocannon(name, url, opts);
-  console.error(
-    `${name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ''}`,
-  );
-  return result;
-}
-
-async function main() {
-  if (process.env.NODE_ENV !== 'production') console.error('note: run with NODE_ENV=production for representative figures');
-  await ensureTemplate();
-  const post = { method: 'POST', body: JSON.stringify({ query: QUERY }), headers: { 'content-type': 'application/json' } };
-  const getUrl = (base: string) => `${base}/graphql?${new URLSearchParams({ query: QUERY })}`;
-  const getHeaders = { headers: { 'apollo-require-preflight': 'true' } };
-  const results: Result[] = [];
-
-  const cachedApp = await start({ CACHE_TTL_SECONDS: '60' });
-  installEdgeCache(cachedApp.app, 60);
-  const res = await fetch(`${cachedApp.app.url}/graphql`, { method: 'POST', headers: post.headers, body: post.body });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  if (!bytes.includes('"edges"') || bytes.includes('"errors"')) throw new Error(`unexpected response: ${bytes.toString().slice(0, 300)}`);
-
-  // The yardstick: the same bytes from memory through Express, nothing else.
-  const bare = express();
-  bare.get('/bare', (_req, r) => void r.type('application/json').send(bytes));
-  const bareServer: Server = createServer(bare);
-  await new Promise<void>((resolve) => bareServer.listen(0, '127.0.0.1', resolve));
-  const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/bare`;
-  const rawServer = createServer(
-    (_req, r) => void r.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length }).end(bytes),
-  );
-  await new Promise<void>((resolve) => rawServer.listen(0, '127.0.0.1', resolve));
-  const rawUrl = `http://127.0.0.1:${(rawServer.address() as AddressInfo).port}/`;
-
-  results.push(await measure('bare Express route, same bytes', bareUrl));
-  results.push(await measure('bare node:http route, same bytes', rawUrl));
-  results.push(await measure('cache hit: edge response cache (anonymous GET)', getUrl(cachedApp.app.url), getHeaders));
-  results.push(await measure('executed, data cache warm (POST)', `${cachedApp.app.url}/graphql`, post));
-  await cachedApp.stop();
-  await new Promise((resolve) => bareServer.close(resolve));
-  await new Promise((resolve) => rawServer.close(resolve));
-
-  const uncached = await start({ CACHE_TTL_SECONDS: '0' });
-  results.push(await measure('cache miss: executed, every cache off (CACHE_TTL_SECONDS=0)', `${uncached.app.url}/graphql`, post));
-  results.push(await measure('cache miss, one connection (a miss alone)', `${uncached.app.url}/graphql`, { ...post, connections: 1 }));
-  await uncached.stop();
-
-  const base = results[0]!.rps;
-  console.log(`Response: ${bytes.length} bytes; ${SECONDS} s per case; ${new Date().toISOString().slice(0, 10)}.\n`);
-  console.log('| case | connections | requests/s | % of bare Express | p50 ms | p99 ms | non-2xx / errors |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
-  for (const r of results) {
-    console.log(
-      `| ${r.name} | ${r.connections} | ${r.rps} | ${Math.round((r.rps / base) * 100)}% | ${r.p50} | ${r.p99} | ${r.non2xx} / ${r.errors} |`,
+    console.error('catalog GET (edge hit) vs bare node:http');
+    row(
+      'catalog page, anonymous GET (edge hit)',
+      'bare `node:http`, same bytes',
+      '≥ 60%',
+      { ratioTarget: 0.6 },
+      await sideBySide({ ...reads.get, connections: CONNECTIONS }, httpRun),
     );
+    console.error('catalog POST vs bare Apollo');
+    row(
+      'catalog page, anonymous POST',
+      'bare Apollo 5 + Express 5, static data',
+      '≥ 60%',
+      { ratioTarget: 0.6 },
+      await sideBySide({ ...reads.post, connections: CONNECTIONS }, apolloRun),
+    );
+    notes.push(await redisTable(bench.app, reads));
+    await bench.stop();
+
+    bench = await catalogApp({ CACHE_TTL_SECONDS: '60', EDGE_CACHE_ENABLED: 'false' });
+    reads = anonymousReads(bench.app.url, CATALOG_QUERY);
+    await answerOf(reads.post);
+    console.error('catalog POST, edge cache off, data cache warm vs bare Apollo');
+    row(
+      'catalog page, warm POST, edge cache off',
+      'bare Apollo 5 + Express 5, static data',
+      '≥ 60%',
+      { ratioTarget: 0.6 },
+      await sideBySide({ ...reads.post, connections: CONNECTIONS }, apolloRun),
+    );
+    await bench.stop();
+
+    bench = await catalogApp({ CACHE_TTL_SECONDS: '0' });
+    reads = anonymousReads(bench.app.url, CATALOG_QUERY);
+    console.error('catalog miss (CACHE_TTL_SECONDS=0) vs bare Apollo');
+    row(
+      'catalog page, miss (`CACHE_TTL_SECONDS=0`)',
+      'bare Apollo 5 + Express 5, static data',
+      '≥ 50%',
+      { ratioTarget: 0.5 },
+      await sideBySide({ ...reads.post, connections: CONNECTIONS }, apolloRun),
+    );
+    const statements = await fewestStatements(asTestApp(bench), () => answerOf(reads.post));
+    notes.push(`A miss runs ${statements} SQL statements (fewest of 3 pages; target ≤ 3).`);
+    await bench.stop();
+  } finally {
+    for (const b of baselines) b.stop();
   }
+  return { comparisons, notes };
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+/** Redis commands and SQL statements of one page, warm (asked again) and cold (right after a catalog change). */
+async function redisTable(app: App, reads: ReturnType<typeof anonymousReads>): Promise<string> {
+  const lines = ['| one catalog page | Redis commands | which | SQL statements |', '| --- | --: | --- | --: |'];
+  for (const [name, spec] of [
+    ['anonymous GET', reads.get],
+    ['anonymous POST', reads.post],
+  ] as const) {
+    for (const [state, before] of [
+      ['warm', () => answerOf(spec)],
+      ['cold (after a catalog change)', () => app.services.catalog.catalogChanged()],
+    ] as const) {
+      let sql = Infinity;
+      const counted = await redisCommandsOf(
+        app,
+        async () => {
+          const from = app.infra.database.statementCount();
+          await answerOf(spec);
+          sql = Math.min(sql, app.infra.database.statementCount() - from);
+        },
+        before,
+      );
+      lines.push(`| ${name}, ${state} | ${counted.commands} | ${counted.names || '—'} | ${sql} |`);
+    }
+  }
+  return ["Redis commands per page (target ≤ 3 warm), counted with MONITOR on the app's connection, fewest of 3 tries:", '', ...lines].join(
+    '\n',
+  );
+}

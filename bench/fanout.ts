@@ -17,8 +17,7 @@ import { join } from 'node:path';
 import { aCustomer, anAdmin } from '../server/test/support/accounts';
 import { aService, anAlwaysOpenProvider } from '../server/test/support/catalog-builders';
 import { ensureTemplate } from '../server/test/support/databases';
-import type { TestApp } from '../server/test/support/test-app';
-import { startBenchApp } from './bench-app';
+import { asTestApp, startBenchApp } from './bench-app';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 4);
@@ -49,16 +48,7 @@ async function main() {
   // The app's own loggers stay quiet; subscriptions need no rate limit.
   const bench = await startBenchApp({ LOG_LEVEL: 'error' });
   const { app } = bench;
-  const gql: TestApp['gql'] = async (query, variables, opts = {}) => {
-    const res = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: never; errors?: [] };
-    return { status: res.status, data: body.data ?? null, errors: body.errors, headers: res.headers };
-  };
-  const t: TestApp = { url: app.url, app, gql, stop: bench.stop };
+  const t = asTestApp(bench);
   const children: ChildProcess[] = [];
   try {
     const provider = await anAlwaysOpenProvider(t, 'UTC', { maxAdvanceDays: 60 });
@@ -137,7 +127,7 @@ async function main() {
       for (const c of children) c.send({ mark: sendAt });
       await sleep(sendAt - Date.now());
       const startsAt = new Date(tomorrow.getTime() + (w + 24) * 3_600_000).toISOString();
-      const r = await gql(REQUEST, { input: { serviceId: service.id, startsAt } }, { token: customer.token });
+      const r = await t.gql(REQUEST, { input: { serviceId: service.id, startsAt } }, { token: customer.token });
       if (!r.data) throw new Error(JSON.stringify(r.errors));
       await sleep(3000);
       const serverCpu = cpuMs() - cpuBefore;

@@ -1,6 +1,11 @@
-// availableSlots benchmark (not a test): 30 days of slots for a provider working 8 hours a
+// availableSlots benchmarks (not tests): 30 days of slots for a provider working 8 hours a
 // day with 200 holding bookings in the window, seats and booking limits on, against real PostgreSQL + Redis.
 //
+// In `npm run bench` (group "slots", slotsBench below): under load over HTTP, the cached
+// window (anonymous GET and POST) against bare node:http sending the same bytes, and cold
+// windows (each request asks a window no one asked before) at 10 connections.
+//
+// Run on its own, sequential latency:
 //   cd server && npx tsx ../bench/slots.ts              # BENCH_COLD=200 BENCH_CACHED=1000
 //
 // "Server time" is measured twice: in process (AvailabilityService.availableSlots, what
@@ -15,16 +20,20 @@ import type { App } from '../server/src/app';
 import { providerVersionName } from '../server/src/modules/availability/slot-cache';
 import { ensureTemplate } from '../server/test/support/databases';
 import { startBenchApp } from './bench-app';
+import { startBaseline, type Baseline } from './baselines';
+import { anonymousReads, answerOf, baselineRun } from './catalog';
+import { sideBySide } from './load';
+import type { Comparison, GroupResult } from './report';
 
 const COLD = Number(process.env.BENCH_COLD ?? 200);
 const CACHED = Number(process.env.BENCH_CACHED ?? 1000);
 const DAYS = 30;
 const BOOKINGS = 200;
 const ZONE = 'Asia/Dhaka';
-const QUERY = `query($s: ID!, $from: DateTime!, $to: DateTime!) { availableSlots(serviceId: $s, from: $from, to: $to) { startsAt endsAt } }`;
+export const SLOTS_QUERY = `query($s: ID!, $from: DateTime!, $to: DateTime!) { availableSlots(serviceId: $s, from: $from, to: $to) { startsAt endsAt } }`;
 
 /** One provider, 09:00–17:00 every day, a 30-minute service and a 60-minute one holding 200 bookings. */
-async function seed(app: App, from: Date) {
+export async function seedSlots(app: App, from: Date) {
   const prisma = app.infra.prisma;
   const user = await prisma.user.create({
     data: { email: `bench-${randomBytes(3).toString('hex')}@example.test`, name: 'Bench Provider', role: 'PROVIDER' },
@@ -98,11 +107,11 @@ async function main() {
   try {
     const from = new Date();
     const to = new Date(from.getTime() + DAYS * 86_400_000);
-    const { providerId, serviceId } = await seed(app, from);
+    const { providerId, serviceId } = await seedSlots(app, from);
     const availability = app.services.availability;
     const slots = await availability.availableSlots(serviceId, from, to);
     const held = await app.infra.prisma.booking.count({ where: { providerId, startsAt: { gte: from, lt: to } } });
-    const body = JSON.stringify({ query: QUERY, variables: { s: serviceId, from: from.toISOString(), to: to.toISOString() } });
+    const body = JSON.stringify({ query: SLOTS_QUERY, variables: { s: serviceId, from: from.toISOString(), to: to.toISOString() } });
     const http = async () => {
       const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const json = (await res.json()) as { errors?: unknown };
@@ -135,10 +144,67 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+const COLD_CONNECTIONS = Number(process.env.BENCH_COLD_CONNECTIONS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+export async function slotsBench(): Promise<GroupResult> {
+  const bench = await startBenchApp({ CACHE_TTL_SECONDS: '60' });
+  const comparisons: Comparison[] = [];
+  let bareHttp: Baseline | undefined;
+  try {
+    const from = new Date();
+    const { serviceId } = await seedSlots(bench.app, from);
+    const variables = { s: serviceId, from: from.toISOString(), to: new Date(from.getTime() + DAYS * 86_400_000).toISOString() };
+    const reads = anonymousReads(bench.app.url, SLOTS_QUERY, variables);
+    const bytes = await answerOf(reads.post);
+    if (bytes !== (await answerOf(reads.get))) throw new Error('GET and POST answer different slots');
+    bareHttp = await startBaseline({ kind: 'http', bytes });
+    const httpRun = baselineRun({ url: bareHttp.url }, CONNECTIONS);
+    const cached = (path: string, spec: typeof reads.post) => async () =>
+      comparisons.push({
+        path,
+        connections: CONNECTIONS,
+        baseline: `bare \`node:http\`, same ${(Buffer.byteLength(bytes) / 1024).toFixed(1)} KB`,
+        target: '≥ 40%',
+        ratioTarget: 0.4,
+        rounds: await sideBySide({ ...spec, connections: CONNECTIONS }, httpRun),
+      });
+    console.error('availableSlots cached, POST vs bare node:http');
+    await cached(`\`availableSlots\` ${DAYS} days, cached, anonymous POST`, reads.post)();
+    console.error('availableSlots cached, GET vs bare node:http');
+    await cached(`\`availableSlots\` ${DAYS} days, cached, anonymous GET`, reads.get)();
+    // Cold: window i starts i minutes after the seeded one, so no cache has it.
+    console.error(`availableSlots cold at ${COLD_CONNECTIONS} connections`);
+    const sequence = {
+      kind: 'slotWindow',
+      from: 0,
+      query: SLOTS_QUERY,
+      serviceId,
+      firstFrom: from.getTime() + 60_000,
+      stepMs: 60_000,
+      windowMs: DAYS * 86_400_000,
+    } as const;
+    comparisons.push({
+      path: `\`availableSlots\` ${DAYS} days, cold (a window not asked before), POST`,
+      connections: COLD_CONNECTIONS,
+      baseline: '— (target is latency)',
+      target: 'p99 ≤ 30 ms',
+      p99Target: 30,
+      rounds: await sideBySide({ ...reads.post, body: undefined, connections: COLD_CONNECTIONS, sequence }, null),
+    });
+  } finally {
+    bareHttp?.stop();
+    await bench.stop();
+  }
+  return { comparisons, notes: [] };
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

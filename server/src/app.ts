@@ -72,11 +72,13 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   // Anonymous public reads (GET and POST) are answered before Express from a response cache
   // (docs/architecture.md, "Performance"); a hit spends the caller's budget as Express would.
   const trustProxy = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
-  const edge = createResponseCache(modules.services.catalog, {
-    ttlSeconds: config.cacheTtlSeconds,
-    admit: config.rateLimit.enabled ? edgeAdmission(budget, (req) => proxyAddr(req, trustProxy)) : undefined,
-  });
-  httpServer.removeAllListeners('request').on('request', edge.handle(app));
+  if (config.edgeCacheEnabled) {
+    const edge = createResponseCache(modules.services.catalog, {
+      ttlSeconds: config.cacheTtlSeconds,
+      admit: config.rateLimit.enabled ? edgeAdmission(budget, (req) => proxyAddr(req, trustProxy)) : undefined,
+    });
+    httpServer.removeAllListeners('request').on('request', edge.handle(app));
+  }
   const connections = gracefulStop(httpServer);
   const schema = await buildAppSchema(modules.container);
 

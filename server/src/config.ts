@@ -91,6 +91,8 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_ACCOUNT: int(10, 1, 100000),
   RATE_LIMIT_API_PER_MINUTE: int(600, 1, 10000000),
   CACHE_TTL_SECONDS: int(60, 0, 86400),
+  // Off only to measure what is behind it (bench/): every request then reaches Express and Apollo.
+  EDGE_CACHE_ENABLED: bool(true),
   BOOKING_HOLD_MINUTES: int(15, 1, 1440),
   BOOKING_ANSWER_HOURS: int(24, 1, 720),
   BOOKING_SWEEP_SECONDS: int(30, 1, 3600),
@@ -189,6 +191,7 @@ export function loadConfig(env: Env = process.env) {
       apiPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
     },
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
+    edgeCacheEnabled: e.EDGE_CACHE_ENABLED,
     bookings: {
       holdMinutes: e.BOOKING_HOLD_MINUTES,
       answerHours: e.BOOKING_ANSWER_HOURS,
