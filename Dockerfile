@@ -41,4 +41,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
 # node itself is PID 1 (exec form, no npm or sh in between): SIGTERM from `docker stop`
 # reaches the server's graceful stop. It spawns no children, so nothing needs reaping.
 STOPSIGNAL SIGTERM
-CMD ["node", "--enable-source-maps", "server/dist/main.js"]
+CMD ["node", "server/dist/server.js"]

@@ -60,7 +60,7 @@ try {
 } catch {
   /* shell form: argv stays empty */
 }
-const direct = argv[0] === 'node' && argv.some((a) => /server\/dist\/main\.js$/.test(a));
+const direct = argv[0] === 'node' && argv.some((a) => /server\/dist\/(server|main)\.js$/.test(a));
 const viaInit = /tini|dumb-init/.test(argv[0] ?? '') && JSON.parse(cmd || '[]')[0] === 'node';
 check(direct || viaInit, `node gets the signals: exec-form CMD/ENTRYPOINT running node directly or under an init (${entrypoint ?? cmd})`);
 const health = ofRuntime('HEALTHCHECK').at(-1)?.args ?? '';

@@ -20,7 +20,10 @@ const builtins = new Set(builtinModules);
 const files = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 const used = new Map(); // package → a file that loads it
-for (const file of files(dist).filter((f) => f.endsWith('.js'))) {
+// server.js is this same tree bundled; the require() calls left in it are the externals (checked
+// here through the tree) and optional peers its packages try and skip (bufferutil, pg-native, …).
+const isBundle = (file) => file === join(dist, 'server.js');
+for (const file of files(dist).filter((f) => f.endsWith('.js') && !isBundle(f))) {
   const text = readFileSync(file, 'utf8');
   for (const m of text.matchAll(/\b(?:require|import)\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
     const spec = m[1].replace(/^node:/, '');

@@ -26,7 +26,7 @@ function serverCost(rootPid: number): { cpu: number; rssMiB: number } | null {
   walk(rootPid);
   const server = all.find((pid) => {
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    return /node$/.test(argv[0]!) && argv.some((a) => a.endsWith('server/dist/main.js'));
+    return /node$/.test(argv[0]!) && argv.some((a) => /server\/dist\/(server|main)\.js$/.test(a));
   });
   if (!server) return null;
   const fields = readFileSync(`/proc/${server}/stat`, 'utf8').split(') ')[1]!.split(' ');

@@ -1,17 +1,25 @@
 #!/usr/bin/env node
 // Builds what `npm start` runs: the Prisma client, the server (tsc → server/dist) and the SPA
 // (web/dist). `--if-stale` rebuilds only the parts whose inputs changed since their last build,
-// so a second `npm start` goes straight to `node server/dist/main.js`. Names select parts.
+// so a second `npm start` goes straight to `node server/dist/server.js`. Names select parts.
+// server/dist/server.js is tsc's output bundled into one file by esbuild: a start then reads one
+// file instead of resolving ~1,400 modules (about 15% of a start's CPU). server/dist/main.js is
+// the same program unbundled, for debugging with source maps.
 //   node scripts/build.mjs                    everything, from scratch
 //   node scripts/build.mjs --if-stale         only what is missing or older than its sources
 //   node scripts/build.mjs --if-stale server  one part (prisma, server, web)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(root, ...p);
+
+// Left to node_modules: argon2 is a native addon; PGlite finds its WASM and data files next
+// to its own modules (and the Prisma adapter must share that one PGlite).
+const BUNDLE_EXTERNAL = ['argon2', '@electric-sql/pglite', 'pglite-prisma-adapter'];
 
 const parts = {
   prisma: {
@@ -27,6 +35,17 @@ const parts = {
     build: (fresh) => {
       if (fresh) rmSync(at('server/dist'), { recursive: true, force: true });
       run(process.execPath, [at('node_modules/typescript/bin/tsc'), '-p', at('server/tsconfig.build.json')]);
+      // Bundled from tsc's JavaScript, so TypeGraphQL's decorator metadata is already emitted.
+      createRequire(import.meta.url)('esbuild').buildSync({
+        entryPoints: [at('server/dist/main.js')],
+        outfile: at('server/dist/server.js'),
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        sourcemap: true,
+        logLevel: 'warning',
+        external: BUNDLE_EXTERNAL,
+      });
     },
   },
   web: {
