@@ -223,7 +223,7 @@ function assertSaneQuery(q: SlotQuery): void {
   check(Number.isFinite(q.minNoticeMinutes), 'minNoticeMinutes must be a number');
   check(Number.isInteger(q.maxAdvanceDays), 'maxAdvanceDays must be a whole number of days');
   if (q.horizon) check(Number.isInteger(q.horizon.amount) && q.horizon.amount >= 0, 'horizon.amount must be a whole number >= 0');
-  check(DateTime.local({ zone: q.timeZone }).isValid, `unknown time zone ${q.timeZone}`);
+  check(ZoneClock.isKnownZone(q.timeZone), `unknown time zone ${q.timeZone}`);
   check(
     [q.now, q.from, q.to].every((d) => Number.isFinite(d.getTime())),
     'now, from and to must be valid dates',

@@ -1,6 +1,9 @@
 // A time zone's offsets over a span, found once, so turning wall times into instants is
-// arithmetic. Luxon is asked for the offset at each 6-hour mark and bisects where it
-// changes (to the minute, as real transitions fall); everything else is lookups.
+// arithmetic. Luxon is asked for the offset at each 6-hour mark of the UTC clock and
+// bisects where it changes (to the minute, as real transitions fall); everything else is
+// lookups. A zone's offset at an instant never changes while the process runs, so the
+// marks' offsets are remembered (per zone, bounded): Luxon's Intl call is the expensive
+// part, and availableSlots asks about the same zone and month over and over.
 //
 // Why not DateTime.fromObject per wall time: it resolves a repeated time at one fixed
 // offset and shifts a time in a gap forward by the gap. The calculator needs to choose:
@@ -32,11 +35,14 @@ export class ZoneClock {
   static covering(zone: string, startMs: number, endMs: number): ZoneClock {
     const iana = IANAZone.create(zone);
     const offsetAt = (t: number) => iana.offset(t) * MS_PER_MINUTE;
-    const segments: Segment[] = [{ from: -Infinity, offset: offsetAt(startMs) }];
+    const markOffset = remembered(zone, offsetAt);
+    // The span is widened to the marks around it: the same offsets, and the marks repeat across calls.
+    const first = Math.floor(startMs / PROBE_MS) * PROBE_MS;
+    const segments: Segment[] = [{ from: -Infinity, offset: markOffset(first) }];
     const last = () => segments[segments.length - 1]!.offset;
     // Whole minutes throughout: transitions fall on them, so bisection ends exactly there.
-    for (let t = Math.floor(startMs / MS_PER_MINUTE) * MS_PER_MINUTE; t < endMs; t += PROBE_MS) {
-      if (offsetAt(t + PROBE_MS) === last()) continue;
+    for (let t = first; t < endMs; t += PROBE_MS) {
+      if (markOffset(t + PROBE_MS) === last()) continue;
       let [lo, hi] = [t / MS_PER_MINUTE, (t + PROBE_MS) / MS_PER_MINUTE]; // old offset at lo, new at hi
       while (hi - lo > 1) {
         const mid = Math.floor((lo + hi) / 2);
@@ -46,6 +52,17 @@ export class ZoneClock {
       segments.push({ from: hi * MS_PER_MINUTE, offset: offsetAt(hi * MS_PER_MINUTE) });
     }
     return new ZoneClock(segments);
+  }
+
+  /** Whether Luxon knows the zone (remembered: asking builds an Intl formatter). */
+  static isKnownZone(zone: string): boolean {
+    let known = KNOWN_ZONES.get(zone);
+    if (known === undefined) {
+      known = IANAZone.isValidZone(zone);
+      if (KNOWN_ZONES.size >= MAX_REMEMBERED_ZONES) KNOWN_ZONES.clear();
+      KNOWN_ZONES.set(zone, known);
+    }
+    return known;
   }
 
   offsetAt(t: number): number {
@@ -96,4 +113,29 @@ export class ZoneClock {
     }
     return found;
   }
+}
+
+const MAX_REMEMBERED_ZONES = 1000;
+const MAX_MARKS_PER_ZONE = 20_000; // ~13 years of 6-hour marks
+const MARKS = new Map<string, Map<number, number>>();
+const KNOWN_ZONES = new Map<string, boolean>();
+
+/** offsetAt for 6-hour marks of one zone, remembered. */
+function remembered(zone: string, offsetAt: (t: number) => number): (mark: number) => number {
+  let marks = MARKS.get(zone);
+  if (!marks) {
+    if (MARKS.size >= MAX_REMEMBERED_ZONES) MARKS.clear();
+    marks = new Map();
+    MARKS.set(zone, marks);
+  }
+  const known = marks;
+  return (mark) => {
+    let offset = known.get(mark);
+    if (offset === undefined) {
+      offset = offsetAt(mark);
+      if (known.size >= MAX_MARKS_PER_ZONE) known.clear();
+      known.set(mark, offset);
+    }
+    return offset;
+  };
 }
