@@ -284,4 +284,7 @@ function withLocalTimes(slots: Slot[], timeZone: string): SlotView[] {
 }
 
 /** "00:00" … "23:59" by minute of the day. */
-const CLOCK_TIMES = Array.from({ length: 1440 }, (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+const CLOCK_TIMES = Array.from(
+  { length: 1440 },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+);
