@@ -78,11 +78,11 @@ export function WeekCalendar({ zone }: { zone: string }) {
           <div aria-hidden />
           {week.map(({ day: d, placed }) => (
             <div key={d} className={`${classes.dayHead} ${d === today ? classes.today : ''}`}>
-              <Text fw={600} size="sm" id={`day-${d}`}>
+              <Text fw={600} size="sm">
                 {dayLabel(d)}
-                {d === today && <span className="visually-hidden"> (today)</span>}
               </Text>
               <Text size="xs" c="gray.7">
+                {d === today && 'Today · '}
                 {placed.length === 0 ? 'Free' : `${placed.length} booked`}
               </Text>
             </div>
@@ -95,7 +95,13 @@ export function WeekCalendar({ zone }: { zone: string }) {
             ))}
           </div>
           {week.map(({ day: d, placed }) => (
-            <div key={d} className={classes.column} style={{ height }} role="list" aria-labelledby={`day-${d}`}>
+            <div
+              key={d}
+              className={classes.column}
+              style={{ height }}
+              role="list"
+              aria-label={d === today ? `${dayLabel(d)}, today` : dayLabel(d)}
+            >
               {hours.map((h) => (
                 <div key={h} className={classes.hourLine} style={{ top: (h - first) * HOUR_PX }} aria-hidden />
               ))}
