@@ -1,7 +1,6 @@
 import { Alert, Badge, Button, Card, Container, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../app/auth/AuthProvider';
@@ -13,6 +12,7 @@ import { errorMessage } from '../app/screen-states';
 import { BecomeProviderDocument, MySessionsDocument, RevokeSessionDocument } from '../gql/graphql';
 import { ProfileForm } from './ProfileForm';
 import { RequireSignIn } from './RequireSignIn';
+import { notify } from '../app/notify';
 
 export function AccountPage() {
   usePageTitle('Your account');
@@ -78,14 +78,14 @@ function Sessions() {
     setBusy(true);
     try {
       const count = await signOutEverywhere();
-      notifications.show({
+      notify({
         color: 'teal',
         title: 'Signed out everywhere',
         message: `${count} ${count === 1 ? 'session' : 'sessions'} ended.`,
       });
       void navigate('/sign-in');
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Not signed out', message: errorMessage(e) });
+      notify({ color: 'red', title: 'Not signed out', message: errorMessage(e) });
     } finally {
       setBusy(false);
     }
@@ -162,7 +162,7 @@ function BecomeProviderForm() {
       });
       // The role changed: a fresh token carries it.
       await refreshAccessToken();
-      notifications.show({
+      notify({
         color: 'teal',
         title: 'Your business is open',
         message: 'Add your services and hours in the provider console.',

@@ -1,7 +1,6 @@
 import { Alert, Avatar, Button, FileButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { sessionStore } from '../app/auth/session-store';
 import { initials } from '../app/layout/initials';
@@ -13,6 +12,7 @@ import {
   type ViewerFragment,
 } from '../gql/graphql';
 import { uploadImage } from './upload-image';
+import { notify } from '../app/notify';
 
 export function ProfileForm({ viewer }: { viewer: ViewerFragment }) {
   const [updateProfile] = useMutation(UpdateProfileDocument);
@@ -31,7 +31,7 @@ export function ProfileForm({ viewer }: { viewer: ViewerFragment }) {
     setFailure(null);
     try {
       await save({ input: { name: name.trim(), phone: phone.trim() || null } });
-      notifications.show({ color: 'teal', title: 'Profile saved', message: 'Your details are up to date.' });
+      notify({ color: 'teal', title: 'Profile saved', message: 'Your details are up to date.' });
     } catch (error) {
       setFailure(errorMessage(error));
     }
@@ -45,7 +45,7 @@ export function ProfileForm({ viewer }: { viewer: ViewerFragment }) {
       if (!data) throw new Error('The upload could not start; try again');
       const publicId = await uploadImage(data.createAvatarUpload, file);
       await save({ input: { avatarPublicId: publicId } });
-      notifications.show({ color: 'teal', title: 'Photo updated', message: 'Your new photo is shown to providers.' });
+      notify({ color: 'teal', title: 'Photo updated', message: 'Your new photo is shown to providers.' });
     } catch (error) {
       setFailure(errorMessage(error));
     } finally {

@@ -2,8 +2,14 @@
 // provider or admin consoles, or the explorer.
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
+import { mountToasts } from './notify';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
+
+const withToasts = <T,>(screen: Promise<T>): Promise<T> => {
+  mountToasts();
+  return screen;
+};
 
 export const routes: RouteObject[] = [
   {
@@ -27,9 +33,13 @@ export const routes: RouteObject[] = [
           { path: 'sign-in', lazy: () => import('../account/SignInPage').then((m) => ({ Component: m.SignInPage })) },
           { path: 'register', lazy: () => import('../account/SignInPage').then((m) => ({ Component: m.RegisterPage })) },
           { path: 'account', lazy: () => import('../account/AccountPage').then((m) => ({ Component: m.AccountPage })) },
-          // The consoles route inside themselves (descendant <Routes>).
-          { path: 'provider/*', lazy: () => import('../provider/ProviderConsole').then((m) => ({ Component: m.ProviderConsole })) },
-          { path: 'admin/*', lazy: () => import('../admin/AdminConsole').then((m) => ({ Component: m.AdminConsole })) },
+          // The consoles route inside themselves (descendant <Routes>) and show Mantine's
+          // notifications directly: their toast container comes with them.
+          {
+            path: 'provider/*',
+            lazy: () => withToasts(import('../provider/ProviderConsole')).then((m) => ({ Component: m.ProviderConsole })),
+          },
+          { path: 'admin/*', lazy: () => withToasts(import('../admin/AdminConsole')).then((m) => ({ Component: m.AdminConsole })) },
           { path: 'explorer/*', lazy: () => import('../explorer/ExplorerPage').then((m) => ({ Component: m.ExplorerPage })) },
           { path: '*', Component: NotFoundPage },
         ],

@@ -2,7 +2,6 @@
 // URL), add notes, then the booking is made and held; paying happens on its page.
 import { Alert, Anchor, Button, Card, Container, Divider, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { SignInOrRegister } from '../account/SignInOrRegister';
@@ -13,6 +12,7 @@ import { NotFoundPage } from '../app/NotFoundPage';
 import { usePageTitle } from '../app/page-title';
 import { errorCode, errorMessage, ErrorScreen, ScreenSkeleton } from '../app/screen-states';
 import { BookingServiceDocument, RequestBookingDocument } from '../gql/graphql';
+import { notify } from '../app/notify';
 
 export function BookPage() {
   usePageTitle('Book');
@@ -91,7 +91,7 @@ function BookingForm({
       });
       if (!data) return;
       const booking = data.requestBooking;
-      notifications.show({
+      notify({
         color: 'teal',
         title: booking.status === 'PENDING_PAYMENT' ? 'Booked: pay to confirm' : 'Request sent',
         message: booking.status === 'PENDING_PAYMENT' ? 'The slot is held for you while you pay.' : 'The provider will answer soon.',

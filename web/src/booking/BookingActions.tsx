@@ -3,7 +3,6 @@
 import { ACCENT } from '../app/theme';
 import { Alert, Button, Group, Modal, Rating, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatMoney } from '../app/format/money';
 import { formatDateTime } from '../app/format/time';
@@ -16,6 +15,7 @@ import {
   type BookingDetailFragment,
 } from '../gql/graphql';
 import { BookingCalendar, type CalendarPick } from './BookingCalendar';
+import { notify } from '../app/notify';
 
 type Dialog = 'cancel' | 'reschedule' | 'review' | null;
 
@@ -78,7 +78,7 @@ function CancelDialog({ booking, onDone }: { booking: BookingDetailFragment; onD
     try {
       await cancel({ variables: { id: booking.id, reason: reason.trim() || null } });
       const message = refund?.amount ? `${formatMoney(refund)} is on its way back to you.` : 'The slot is free again.';
-      notifications.show({ color: 'teal', title: 'Booking cancelled', message });
+      notify({ color: 'teal', title: 'Booking cancelled', message });
       onDone();
     } catch (error) {
       setFailure(errorMessage(error));
@@ -114,7 +114,7 @@ function RescheduleDialog({ booking, onDone }: { booking: BookingDetailFragment;
     if (!pick.slot) return;
     try {
       await reschedule({ variables: { id: booking.id, startsAt: pick.slot } });
-      notifications.show({ color: 'teal', title: 'Booking moved', message: `Now ${formatDateTime(pick.slot)}.` });
+      notify({ color: 'teal', title: 'Booking moved', message: `Now ${formatDateTime(pick.slot)}.` });
       onDone();
     } catch (error) {
       setFailure(errorMessage(error));
@@ -146,7 +146,7 @@ function ReviewDialog({ booking, onDone }: { booking: BookingDetailFragment; onD
     if (!rating) return setFailure('Choose from 1 to 5 stars');
     try {
       await createReview({ variables: { bookingId: booking.id, rating, comment: comment.trim() || null } });
-      notifications.show({ color: 'teal', title: 'Thank you', message: 'Your review is published.' });
+      notify({ color: 'teal', title: 'Thank you', message: 'Your review is published.' });
       onDone();
     } catch (error) {
       setFailure(errorMessage(error));

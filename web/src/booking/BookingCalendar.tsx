@@ -1,13 +1,14 @@
 // The booking calendar: a month that marks the days with free slots, then that day's slots
-// as buttons named by their local time ("09:30"), in the viewer's zone. Keyboard: arrows
-// move between days, Enter picks one; Tab reaches the slot buttons.
+// as buttons named by their local time ("09:30"; "09:30 · 2 seats left" when a start sells
+// several), in the viewer's zone: the API dates and names them in it (availableSlots'
+// timeZone). Keyboard: arrows move between days, Enter picks one; Tab reaches the slots.
 import '@mantine/dates/styles.css';
 import { Alert, Button, Card, Group, Indicator, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { formatDay, formatTime, viewerTimeZone } from '../app/format/time';
 import { ErrorNotice } from '../app/screen-states';
-import { monthOf, today } from './slot-days';
+import { monthOf, slotLabel, today } from './slot-days';
 import { useMonthSlots } from './useMonthSlots';
 
 export interface CalendarPick {
@@ -23,7 +24,7 @@ interface Props extends CalendarPick {
 
 export function BookingCalendar({ serviceId, providerTimeZone, day, slot, onChange }: Props) {
   const [month, setMonth] = useState(() => monthOf(day ?? today()));
-  const { days, loading, error, refetch } = useMonthSlots(serviceId, month);
+  const { days, capacity, loading, error, refetch } = useMonthSlots(serviceId, month);
   const daySlots = day ? (days.get(day) ?? []) : [];
   const zone = viewerTimeZone();
 
@@ -104,7 +105,7 @@ export function BookingCalendar({ serviceId, providerTimeZone, day, slot, onChan
                         onChange({ day, slot: s.startsAt });
                       }}
                     >
-                      {formatTime(s.startsAt)}
+                      {slotLabel(s, capacity)}
                     </Button>
                   ))}
                 </SimpleGrid>

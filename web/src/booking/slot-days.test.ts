@@ -1,25 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { monthOf, monthWindow, slotsByDay } from './slot-days';
+import { monthOf, monthWindow, slotLabel, slotsByDay } from './slot-days';
 
 describe('slotsByDay', () => {
+  // As availableSlots(timeZone: "Asia/Dhaka") answers: Dhaka is UTC+6, so 19:00Z on the 3rd
+  // is already 01:00 on the 4th there, whatever zone the machine running this is in.
+  const slot = (startsAt: string, localDate: string, localTime: string) => ({ startsAt, localDate, localTime, seatsLeft: 1 });
   const slots = [
-    { startsAt: '2026-12-03T19:00:00Z', endsAt: '2026-12-03T20:00:00Z' },
-    { startsAt: '2026-12-03T03:30:00Z', endsAt: '2026-12-03T04:30:00Z' },
-    { startsAt: '2026-12-04T03:30:00Z', endsAt: '2026-12-04T04:30:00Z' },
+    slot('2026-12-03T19:00:00Z', '2026-12-04', '01:00'),
+    slot('2026-12-03T03:30:00Z', '2026-12-03', '09:30'),
+    slot('2026-12-04T03:30:00Z', '2026-12-04', '09:30'),
   ];
 
-  it('groups slots by the local day of the zone, in start order', () => {
-    // Dhaka is UTC+6: 19:00Z on the 3rd is already 01:00 on the 4th there.
-    const dhaka = slotsByDay(slots, 'Asia/Dhaka');
-    expect([...dhaka.keys()]).toEqual(['2026-12-03', '2026-12-04']);
-    expect(dhaka.get('2026-12-04')!.map((s) => s.startsAt)).toEqual(['2026-12-03T19:00:00Z', '2026-12-04T03:30:00Z']);
+  it("groups slots by the local date the API gave in the viewer's zone, in start order", () => {
+    const days = slotsByDay(slots);
+    expect([...days.keys()]).toEqual(['2026-12-03', '2026-12-04']);
+    expect(days.get('2026-12-04')!.map((s) => s.localTime)).toEqual(['01:00', '09:30']);
+  });
+});
+
+describe('slotLabel', () => {
+  it('names a single-seat slot by its local time only', () => {
+    expect(slotLabel({ localTime: '09:30', seatsLeft: 1 }, 1)).toBe('09:30');
   });
 
-  it('puts the same instants on other days in a zone behind UTC', () => {
-    // New York is UTC−5 in December: 03:30Z on the 3rd is 22:30 on the 2nd.
-    const newYork = slotsByDay(slots, 'America/New_York');
-    expect([...newYork.keys()]).toEqual(['2026-12-02', '2026-12-03']);
-    expect(newYork.get('2026-12-03')!.length).toBe(2);
+  it('says how many seats are left when a start sells several', () => {
+    expect(slotLabel({ localTime: '09:30', seatsLeft: 2 }, 6)).toBe('09:30 · 2 seats left');
+    expect(slotLabel({ localTime: '18:00', seatsLeft: 1 }, 6)).toBe('18:00 · 1 seat left');
   });
 });
 

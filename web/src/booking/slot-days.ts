@@ -5,7 +5,10 @@ import { dayKey, viewerTimeZone } from '../app/format/time';
 
 export interface SlotLike {
   startsAt: string;
-  endsAt: string;
+  /** The start's local date in the zone the slots were asked for (availableSlots' timeZone). */
+  localDate: string;
+  localTime: string;
+  seatsLeft: number;
 }
 
 /** "YYYY-MM-01" of the month holding the day "YYYY-MM-DD". */
@@ -20,16 +23,21 @@ export function monthWindow(month: string, now: Date): { from: string; to: strin
   return { from: (start > now ? start : now).toISOString(), to: end.toISOString() };
 }
 
-/** Slots grouped by their local day, each day's in start order. */
-export function slotsByDay<T extends SlotLike>(slots: readonly T[], timeZone = viewerTimeZone()): Map<string, T[]> {
+/** Slots grouped by their local day (as the API computed it in the asked zone), each day's in start order. */
+export function slotsByDay<T extends SlotLike>(slots: readonly T[]): Map<string, T[]> {
   const days = new Map<string, T[]>();
   for (const slot of [...slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
-    const key = dayKey(slot.startsAt, timeZone);
-    const list = days.get(key);
+    const list = days.get(slot.localDate);
     if (list) list.push(slot);
-    else days.set(key, [slot]);
+    else days.set(slot.localDate, [slot]);
   }
   return days;
+}
+
+/** A slot button's name: its local time, plus the seats left when a start sells several ("09:30 · 2 seats left"). */
+export function slotLabel(slot: Pick<SlotLike, 'localTime' | 'seatsLeft'>, capacity: number): string {
+  if (capacity <= 1) return slot.localTime;
+  return `${slot.localTime} · ${slot.seatsLeft} ${slot.seatsLeft === 1 ? 'seat' : 'seats'} left`;
 }
 
 /** Today's local date "YYYY-MM-DD". */

@@ -3,12 +3,13 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { AvailabilityChangedDocument, AvailableSlotsDocument } from '../gql/graphql';
+import { viewerTimeZone } from '../app/format/time';
 import { monthWindow, slotsByDay } from './slot-days';
 
 export function useMonthSlots(serviceId: string, month: string) {
   const window = useMemo(() => monthWindow(month, new Date()), [month]);
   const { data, loading, error, refetch } = useQuery(AvailableSlotsDocument, {
-    variables: { serviceId, from: window?.from ?? '', to: window?.to ?? '' },
+    variables: { serviceId, from: window?.from ?? '', to: window?.to ?? '', timeZone: viewerTimeZone() },
     skip: !window,
     fetchPolicy: 'cache-and-network',
   });
@@ -17,5 +18,6 @@ export function useMonthSlots(serviceId: string, month: string) {
     onData: () => void refetch(),
   });
   const days = useMemo(() => slotsByDay(data?.availableSlots ?? []), [data]);
-  return { days, loading: loading && !data, error, refetch, past: !window };
+  const capacity = data?.serviceScheduling.capacity ?? 1;
+  return { days, capacity, loading: loading && !data, error, refetch, past: !window };
 }

@@ -1,8 +1,8 @@
 // While someone is signed in, new notifications arrive over the subscription: the bell's
 // count and the list update, and a toast says what happened.
 import { useApolloClient, useSubscription } from '@apollo/client/react';
-import { notifications as toasts } from '@mantine/notifications';
 import { useAuth } from '../app/auth/AuthProvider';
+import { notify } from '../app/notify';
 import { NotificationAddedDocument, NotificationBellDocument, NotificationsDocument } from '../gql/graphql';
 
 export function LiveNotifications() {
@@ -17,7 +17,7 @@ export function LiveNotifications() {
         bell ? { notifications: { ...bell.notifications, unreadCount: bell.notifications.unreadCount + 1 } } : bell,
       );
       void client.refetchQueries({ include: [NotificationsDocument] });
-      toasts.show({ title: note.title, message: note.body, color: 'teal' });
+      notify({ title: note.title, message: note.body, color: 'teal' });
     },
   });
   return null;

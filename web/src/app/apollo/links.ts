@@ -21,20 +21,21 @@ const isSubscription = (operation: Operation) =>
   operation.query.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.SUBSCRIPTION);
 
 /**
- * Apollo's persisted-query link resends an unknown hash with its query as a POST; the
- * server's edge cache only sees GETs, and learns from a GET with query and hash that the
- * hash is a public read it may keep. Catalog queries are short, so they stay GETs.
+ * Apollo's persisted-query link resends an unknown hash with its query, restoring the
+ * fetch options it started with, i.e. a POST (HttpLink's default). The server's edge cache
+ * only sees GETs, and learns from a GET with query and hash that the hash is a public read
+ * it may keep: without that, every later hash-only GET misses it. Catalog queries are
+ * short, so every public read, the retry included, is a GET.
  */
-const retryAsGet = new ApolloLink((operation, forward) => {
-  const { fetchOptions } = operation.getContext();
-  if (fetchOptions?.method === 'POST') operation.setContext({ fetchOptions: { ...fetchOptions, method: 'GET' } });
+const alwaysGet = new ApolloLink((operation, forward) => {
+  operation.setContext(({ fetchOptions }: { fetchOptions?: RequestInit }) => ({ fetchOptions: { ...fetchOptions, method: 'GET' } }));
   return forward(operation);
 });
 
 export function publicReadLink(): ApolloLink {
   return ApolloLink.from([
     new PersistedQueryLink({ sha256: sha256Hex, useGETForHashedQueries: true }),
-    retryAsGet,
+    alwaysGet,
     new HttpLink({ uri: graphqlHttpUrl, credentials: 'omit', headers: { 'apollo-require-preflight': 'true' } }),
   ]);
 }

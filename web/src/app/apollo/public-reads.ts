@@ -9,6 +9,7 @@ const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'service',
   'provider',
   'availableSlots',
+  'serviceScheduling',
   'topProviders',
 ]);
 

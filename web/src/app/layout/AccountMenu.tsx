@@ -1,16 +1,16 @@
-import { Avatar, Button, Group } from '@mantine/core';
+import { Button, Group, Skeleton } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
-import { initials } from './initials';
 
-// The menu (popover, focus trap, positioning) is only downloaded for people signed in.
+// The menu (popover, focus trap, positioning, the avatar) is only downloaded for people signed in.
 const SignedInMenu = lazy(() => import('./SignedInMenu').then((m) => ({ default: m.SignedInMenu })));
 
 export function AccountMenu() {
   const { viewer } = useAuth();
   const location = useLocation();
-  if (viewer === undefined) return <Avatar radius="xl" size={36} aria-hidden />;
+  const placeholder = <Skeleton circle height={36} aria-hidden />;
+  if (viewer === undefined) return placeholder;
   if (!viewer) {
     const back = encodeURIComponent(location.pathname + location.search);
     return (
@@ -25,13 +25,7 @@ export function AccountMenu() {
     );
   }
   return (
-    <Suspense
-      fallback={
-        <Avatar src={viewer.avatarUrl} alt="" radius="xl" size={36} color="teal" variant="filled">
-          {initials(viewer.name)}
-        </Avatar>
-      }
-    >
+    <Suspense fallback={placeholder}>
       <SignedInMenu viewer={viewer} />
     </Suspense>
   );

@@ -9,7 +9,9 @@ export function SignedInMenu({ viewer }: { viewer: ViewerFragment }) {
   const { signOut } = useAuth();
   const navigate = useNavigate();
   return (
-    <Menu position="bottom-end" width={220} withinPortal>
+    // No focus placeholder inside role="menu" (axe: aria-required-children, a menu holds only
+    // menu items); opening focuses the first item instead, as the menu button pattern asks.
+    <Menu position="bottom-end" width={220} withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton aria-label={`Account menu for ${viewer.name}`} className="account-button">
           <Avatar src={viewer.avatarUrl} alt="" radius="xl" size={36} color="teal" variant="filled">
@@ -18,7 +20,7 @@ export function SignedInMenu({ viewer }: { viewer: ViewerFragment }) {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component={Link} to="/bookings" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
+        <Menu.Item component={Link} to="/bookings" data-autofocus leftSection={<IconCalendarEvent size={16} aria-hidden />}>
           My bookings
         </Menu.Item>
         <Menu.Item component={Link} to="/account" leftSection={<IconUser size={16} aria-hidden />}>
