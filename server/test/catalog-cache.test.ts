@@ -2,7 +2,10 @@
 // and the edge response cache in front of Express serves anonymous GETs until a write.
 import { createHash } from 'node:crypto';
 import type { RequestListener } from 'node:http';
+import Redis from 'ioredis';
 import { createResponseCache } from '../src/http/response-cache';
+import { aCustomer } from './support/accounts';
+import { testRedisUrl } from './support/databases';
 import { startTestApp, type TestApp } from './support/test-app';
 import { aCategory, aProvider, aService, type ProviderAccount } from './catalog-builders';
 
@@ -51,6 +54,54 @@ describe('the data cache', () => {
     const warm = (await t.gql(q, { id })).data!;
     expect(warm).toEqual(cold);
     expect(warm.service.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
+  });
+});
+
+describe('Redis commands per catalog page', () => {
+  let t: TestApp;
+  let monitor: Redis;
+  const seen: string[] = [];
+  const PAGE = `{ services(first: 20) { totalCount edges { node { title price { amount } category { name }
+    provider { businessName rank ratingAverage owner { name } } images { url } } } } }`;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const categoryId = await aCategory(t, 'Cleaning');
+    for (let i = 0; i < 6; i++) {
+      const owner = await aProvider(t, { businessName: `Counted ${i}` });
+      await aService(t, owner, { categoryId, title: `Counted Cleaning ${i}` });
+      const provider = await t.app.infra.prisma.providerProfile.findUniqueOrThrow({ where: { userId: owner.id } });
+      await t.app.infra.prisma.providerProfile.update({ where: { id: provider.id }, data: { ratingCount: 3, ratingSum: 10 + i } });
+    }
+    const prefix = t.app.infra.config.redis.prefix;
+    monitor = await new Redis(testRedisUrl).monitor();
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (args.some((a) => a.startsWith(prefix))) seen.push(args.join(' '));
+    });
+  });
+  afterAll(async () => {
+    monitor.disconnect();
+    await t.stop();
+  });
+
+  /** Commands one page costs, asked by a signed-in customer (so the edge cache, which keeps anonymous reads, stays out). */
+  const commandsOf = async (token: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the process's memory of the version lapses
+    seen.length = 0;
+    const r = await t.gql(PAGE, {}, { token });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.services.edges[0].node.provider.rank).toEqual(expect.any(Number));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // MONITOR lines arrive after the answer
+    return seen.filter((c) => !c.includes('auth:session:')); // the signed-in caller's session check is not the page's
+  };
+
+  it('costs at most 3 commands warm and 5 cold (the version, a page and its categories), whatever the number of providers', async () => {
+    const { token } = await aCustomer(t);
+    await t.app.services.catalog.catalogChanged(); // everything cold: a new version
+    const cold = await commandsOf(token);
+    const warm = await commandsOf(token);
+    expect(cold.length).toBeLessThanOrEqual(5);
+    expect(warm.length).toBeLessThanOrEqual(3);
+    expect(warm.length).toBeGreaterThan(0); // the version is still read: other instances' writes must show
   });
 });
 

@@ -9,8 +9,9 @@
 // hundred at 4.8 while m < 4.76; on a platform whose mean is higher still, it does not.)
 // Ties: more reviews first, then the provider id. Providers without a review are not ranked.
 //
-// Computed in SQL (row_number() over the score) and cached under the catalog version, which
-// every new review bumps (catalogChanged), as does every other catalog write.
+// Computed in SQL (row_number() over the score) under the catalog version, which every new
+// review bumps (catalogChanged), as does every other catalog write: ranks are held in
+// process per version, the top lists in the cache.
 import { Prisma } from '../../generated/prisma/client';
 import { cached, type Cache } from '../../infra/cache/cache';
 import type { Db } from '../../infra/database';
@@ -39,6 +40,9 @@ const RANKED = Prisma.sql`
   )`;
 
 export class ProviderRanking {
+  /** The whole ranking under one catalog version, read once per process and version. */
+  private table: { version: number; ranks: Promise<Map<string, number>> } | undefined;
+
   constructor(
     private readonly prisma: Db,
     private readonly cache: Cache,
@@ -46,23 +50,37 @@ export class ProviderRanking {
     private readonly ttlSeconds: number,
   ) {}
 
-  /** The rank of each provider, null for those without a review; one statement for the ones not cached. */
+  /**
+   * The rank of each provider, null for those without a review. Each process reads the whole
+   * ranking once per catalog version (one statement) and answers from it until the version
+   * moves: a page of providers then costs no Redis command for ranks, warm or cold.
+   */
   async ranks(providerIds: readonly string[]): Promise<(number | null)[]> {
-    const key = await this.keyPrefix();
-    const hits = await Promise.all(
-      providerIds.map((id) => (this.ttlSeconds > 0 ? this.cache.get<number | null>(`${key}rank:${id}`) : undefined)),
-    );
-    const missing = providerIds.filter((_, i) => hits[i] === undefined);
-    const found = new Map<string, number>();
-    if (missing.length) {
-      const rows = await this.prisma.$queryRaw<{ id: string; rank: number }[]>(Prisma.sql`${RANKED}
-        SELECT id::text AS id, rank FROM ranked WHERE id = ANY(${`{${missing.join(',')}}`}::uuid[])`);
-      for (const row of rows) found.set(row.id, row.rank);
-      if (this.ttlSeconds > 0) {
-        await Promise.all(missing.map((id) => this.cache.set(`${key}rank:${id}`, found.get(id) ?? null, this.ttlSeconds)));
-      }
+    const version = await this.catalog.version();
+    if (this.ttlSeconds <= 0 || version < 0) return this.ranksOf(providerIds);
+    let table = this.table;
+    if (table?.version !== version) {
+      table = { version, ranks: this.loadRanks() };
+      this.table = table;
+      table.ranks.catch(() => {
+        if (this.table === table) this.table = undefined; // the next read tries again
+      });
     }
-    return providerIds.map((id, i) => hits[i] ?? found.get(id) ?? null);
+    const ranks = await table.ranks;
+    return providerIds.map((id) => ranks.get(id) ?? null);
+  }
+
+  /** Without a cache (or with Redis away): the ranks of just these providers. */
+  private async ranksOf(providerIds: readonly string[]): Promise<(number | null)[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string; rank: number }[]>(Prisma.sql`${RANKED}
+      SELECT id::text AS id, rank FROM ranked WHERE id = ANY(${`{${providerIds.join(',')}}`}::uuid[])`);
+    const found = new Map(rows.map((r) => [r.id, r.rank]));
+    return providerIds.map((id) => found.get(id) ?? null);
+  }
+
+  private async loadRanks(): Promise<Map<string, number>> {
+    const rows = await this.prisma.$queryRaw<{ id: string; rank: number }[]>(Prisma.sql`${RANKED} SELECT id::text AS id, rank FROM ranked`);
+    return new Map(rows.map((r) => [r.id, r.rank]));
   }
 
   /** The best-ranked providers, of all or of those offering an active service in the category. */
