@@ -50,10 +50,16 @@ async function firstCardMs(page: Page, url: string): Promise<number> {
 
 async function main() {
   const { url, server } = await startServer();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  // A missing /usr/bin/chromium must not leave the started app running.
+  const browser = await chromium
+    .launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
+    .catch((error: unknown) => {
+      if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+      throw error;
+    });
   try {
     // 1. First visit to the home page: every script it loads, gzip-compressed and as sent.
     const context = await browser.newContext();
