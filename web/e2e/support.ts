@@ -1,9 +1,10 @@
 // Steps a customer takes, shared by the specs. Elements are found by role and name only.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'homeser-demo';
 export const DEMO_CUSTOMER = 'customer@homeser.test';
+export const DEMO_ADMIN = 'admin@homeser.test';
 
 export async function signInInline(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByLabel('Email').fill(email);
@@ -75,4 +76,68 @@ export async function apiSignIn(request: APIRequestContext, email: string, passw
     { e: email, p: password },
   );
   return data.login.accessToken;
+}
+
+/** A fresh account through the API; returns its access token. */
+export async function apiRegister(request: APIRequestContext, name: string, email: string, password = 'a-long-password'): Promise<string> {
+  const data = await gql<{ register: { accessToken: string } }>(
+    request,
+    'mutation($i: RegisterInput!) { register(input: $i) { accessToken } }',
+    { i: { name, email, password } },
+  );
+  return data.register.accessToken;
+}
+
+/**
+ * The customer with this token books a late free slot of an instant service found by `search`
+ * and pays in the built-in sandbox, all through the API.
+ */
+export async function apiPaidBooking(
+  request: APIRequestContext,
+  token: string,
+  search = 'Kitchen Sink Plumbing',
+): Promise<{ bookingId: string; transactionId: string; price: number }> {
+  const found = await gql<{ services: { edges: { node: { id: string } }[] } }>(
+    request,
+    'query($q: String!) { services(filter: { search: $q }, first: 1) { edges { node { id } } } }',
+    { q: search },
+  );
+  const serviceId = found.services.edges[0]!.node.id;
+  const from = new Date(Date.now() + 5 * 86_400_000).toISOString();
+  const to = new Date(Date.now() + 12 * 86_400_000).toISOString();
+  const slots = await gql<{ availableSlots: { startsAt: string }[] }>(
+    request,
+    'query($s: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(serviceId: $s, from: $f, to: $t) { startsAt } }',
+    { s: serviceId, f: from, t: to },
+  );
+  // A random late slot: specs that book the same service do not collide.
+  const pick = slots.availableSlots.slice(-20);
+  const startsAt = pick[Math.floor(Math.random() * pick.length)]!.startsAt;
+  const booked = await gql<{ requestBooking: { id: string; price: { amount: number } } }>(
+    request,
+    'mutation($i: BookingInput!) { requestBooking(input: $i) { id price { amount } } }',
+    { i: { serviceId, startsAt } },
+    token,
+  );
+  const pay = await gql<{ startPayment: { redirectUrl: string; payment: { transactionId: string } } }>(
+    request,
+    'mutation($b: ID!) { startPayment(bookingId: $b) { redirectUrl payment { transactionId } } }',
+    { b: booked.requestBooking.id },
+    token,
+  );
+  await request.post(pay.startPayment.redirectUrl, { form: { outcome: 'success' }, maxRedirects: 0 });
+  return {
+    bookingId: booked.requestBooking.id,
+    transactionId: pay.startPayment.payment.transactionId,
+    price: booked.requestBooking.price.amount,
+  };
+}
+
+/** A page in a fresh context, signed in on the sign-in screen. */
+export async function signedInPage(browser: Browser, email: string, password?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/sign-in');
+  await signInInline(page, email, password);
+  await expect(page.getByRole('button', { name: /^Account menu for/ })).toBeVisible();
+  return page;
 }

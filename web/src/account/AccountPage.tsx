@@ -10,6 +10,7 @@ import { usePageTitle } from '../app/page-title';
 import { DataTable } from '../app/DataTable';
 import { errorMessage } from '../app/screen-states';
 import { BecomeProviderDocument, MySessionsDocument, RevokeSessionDocument } from '../gql/graphql';
+import { EmailPreferences } from './EmailPreferences';
 import { ProfileForm } from './ProfileForm';
 import { RequireSignIn } from './RequireSignIn';
 import { notify } from '../app/notify';
@@ -34,6 +35,9 @@ function Account() {
       <Stack gap="lg">
         <Section title="Profile">
           <ProfileForm viewer={viewer} />
+        </Section>
+        <Section title="Email notifications">
+          <EmailPreferences />
         </Section>
         <Section title="Where you are signed in">
           <Sessions />

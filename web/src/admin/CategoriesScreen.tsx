@@ -1,9 +1,10 @@
 // Categories: add, rename, reorder, archive (its services leave browse) and restore.
-import { Badge, Button, Group, NumberInput, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Table, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { DataTable } from '../app/DataTable';
+import { ToneBadge } from '../console/ToneBadge';
 import {
   AdminArchiveCategoryDocument,
   AdminCategoriesDocument,
@@ -77,7 +78,7 @@ function CategoryRow({ category: c }: { category: AdminCategoryFragment }) {
         <NumberInput aria-label={`Order of ${c.name}`} value={order} onChange={setOrder} min={0} w={90} />
       </Table.Td>
       <Table.Td>{c.serviceCount}</Table.Td>
-      <Table.Td>{c.archivedAt ? <Badge color="gray">Archived</Badge> : <Badge color="green">Listed</Badge>}</Table.Td>
+      <Table.Td>{c.archivedAt ? <ToneBadge tone="neutral">Archived</ToneBadge> : <ToneBadge tone="good">Listed</ToneBadge>}</Table.Td>
       <Table.Td>
         <Group gap="xs">
           {changed && (
@@ -90,8 +91,7 @@ function CategoryRow({ category: c }: { category: AdminCategoryFragment }) {
           )}
           <Button
             size="xs"
-            variant="light"
-            color={c.archivedAt ? 'green' : 'gray'}
+            variant="default"
             onClick={() =>
               void report(
                 archive({ variables: { id: c.id, archived: !c.archivedAt } }),

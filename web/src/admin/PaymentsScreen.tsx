@@ -1,6 +1,6 @@
 // Payments and their refunds; an admin refunds all or part of what remains. Amounts are
 // typed in taka and sent in poisha: 250.50 → 25050.
-import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
@@ -8,12 +8,8 @@ import { formatMoney } from '../app/format/money';
 import { formatDateTime } from '../app/format/time';
 import { DataTable } from '../app/DataTable';
 import { AdminPaymentsDocument, AdminRefundDocument, type AdminPaymentFragment, type PaymentStatus } from '../gql/graphql';
-
-const STATUSES: PaymentStatus[] = ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'REFUND_PENDING', 'INITIATED', 'FAILED', 'CANCELLED'];
-
-/** What can still be refunded: the amount less every refund not FAILED. */
-export const remainingOf = (p: AdminPaymentFragment) =>
-  p.amount.amount - p.refunds.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amount.amount, 0);
+import { PAYMENT_STATUS, PaymentStatusBadge } from './PaymentStatusBadge';
+import { refundable, remainingOf } from './refundable';
 
 export function PaymentsScreen() {
   const [status, setStatus] = useState<PaymentStatus | null>(null);
@@ -28,7 +24,7 @@ export function PaymentsScreen() {
         label="Status"
         placeholder="Any status"
         clearable
-        data={STATUSES}
+        data={Object.entries(PAYMENT_STATUS).map(([value, s]) => ({ value, label: s.label }))}
         value={status}
         onChange={(v) => setStatus(v as PaymentStatus | null)}
         w={240}
@@ -54,14 +50,17 @@ export function PaymentsScreen() {
           },
           { header: 'Amount', cell: (p) => formatMoney(p.amount) },
           { header: 'Refunded', cell: (p) => formatMoney({ amount: p.amount.amount - remainingOf(p), currency: p.amount.currency }) },
-          { header: 'Status', cell: (p) => <Badge variant="light">{p.status}</Badge> },
+          {
+            header: 'Can refund',
+            cell: (p) => (refundable(p) ? formatMoney({ amount: remainingOf(p), currency: p.amount.currency }) : '—'),
+          },
+          { header: 'Status', cell: (p) => <PaymentStatusBadge status={p.status} /> },
           {
             header: 'Actions',
             hiddenHeader: true,
             cell: (p) =>
-              remainingOf(p) > 0 &&
-              ['PAID', 'PARTIALLY_REFUNDED'].includes(p.status) && (
-                <Button size="xs" variant="light" onClick={() => setRefunding(p)} aria-label={`Refund ${p.transactionId}`}>
+              refundable(p) && (
+                <Button size="xs" variant="default" onClick={() => setRefunding(p)} aria-label={`Refund ${p.transactionId}`}>
                   Refund
                 </Button>
               ),

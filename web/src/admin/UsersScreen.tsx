@@ -1,9 +1,10 @@
 // People: search by name or email, filter by role, change a role, suspend and restore.
-import { Badge, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { DataTable } from '../app/DataTable';
+import { ToneBadge } from '../console/ToneBadge';
 import { AdminSetRoleDocument, AdminSuspendDocument, AdminUsersDocument, type Role } from '../gql/graphql';
 
 const ROLES: Role[] = ['CUSTOMER', 'PROVIDER', 'ADMIN'];
@@ -47,15 +48,18 @@ export function UsersScreen() {
               />
             ),
           },
-          { header: 'Status', cell: (u) => (u.suspended ? <Badge color="red">Suspended</Badge> : <Badge color="green">Active</Badge>) },
+          {
+            header: 'Status',
+            cell: (u) => (u.suspended ? <ToneBadge tone="bad">Suspended</ToneBadge> : <ToneBadge tone="good">Active</ToneBadge>),
+          },
           {
             header: 'Actions',
             hiddenHeader: true,
             cell: (u) => (
               <Button
                 size="xs"
-                variant="light"
-                color={u.suspended ? 'green' : 'red'}
+                variant={u.suspended ? 'default' : 'outline'}
+                color={u.suspended ? undefined : 'red'}
                 onClick={() =>
                   void run(
                     suspend({ variables: { userId: u.id, suspended: !u.suspended } }),
