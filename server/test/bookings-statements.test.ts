@@ -1,0 +1,51 @@
+// What one requestBooking costs the database, so a change that adds round trips to the
+// booking path shows here (issue 20, target 5; the figures under load are in bench/README.md).
+// The read of the provider's other bookings stays although the exclusion constraint would
+// turn an overlap away on its own: without it, the 99 losers of a contested slot all insert
+// and wait on each other (deadlock_timeout, retries): bookings-race.test.ts then took 47 s
+// alone (load average ~20) and ran past Jest's 60 s timeout beside other suites.
+import { aCustomer, type Account } from './support/accounts';
+import { aService, anAlwaysOpenProvider, requestBooking, type TestService } from './support/catalog-builders';
+import { fewestStatements } from './support/statements';
+import { codes, startTestApp, type TestApp } from './support/test-app';
+
+// Reached on 2026-12-02 with the fields the tests ask for (BOOKING_FIELDS): the service, provider,
+// two policies, the calendar and the provider's other bookings, three reads for the notice's words,
+// the email opt-out and address, then the booking, its notification and email in one transaction.
+const MOST_STATEMENTS_PER_BOOKING = 19;
+
+let t: TestApp;
+let service: TestService;
+let customer: Account;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  service = await aService(t, await anAlwaysOpenProvider(t, 'UTC', { maxAdvanceDays: 365 }), { durationMinutes: 30 });
+  customer = await aCustomer(t);
+});
+afterAll(() => t.stop());
+
+const tomorrow = () => {
+  const d = new Date();
+  d.setUTCHours(24, 0, 0, 0);
+  return d.getTime();
+};
+
+it(`books a free slot in at most ${MOST_STATEMENTS_PER_BOOKING} SQL statements`, async () => {
+  let slot = 0;
+  const statements = await fewestStatements(t, async () => {
+    const r = await requestBooking(t, customer, service.id, new Date(tomorrow() + slot++ * 30 * 60_000));
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.requestBooking.status).toBe('REQUESTED');
+  });
+  expect(statements).toBeLessThanOrEqual(MOST_STATEMENTS_PER_BOOKING);
+});
+
+it('turns away a taken slot with SLOT_UNAVAILABLE', async () => {
+  const at = new Date(tomorrow() + 10 * 24 * 3_600_000);
+  const first = await requestBooking(t, customer, service.id, at);
+  expect(first.errors).toBeUndefined();
+  const other = await aCustomer(t);
+  const second = await requestBooking(t, other, service.id, at);
+  expect(codes(second)).toEqual(['SLOT_UNAVAILABLE']);
+});
