@@ -2,8 +2,8 @@
 // come; only the email copy is turned off. Each switch saves on its own.
 import { Stack, Switch, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { notify } from '../app/notify';
 import { errorMessage, ErrorNotice } from '../app/screen-states';
 import { NotificationPreferencesDocument, SetNotificationEmailDocument, type NotificationKind } from '../gql/graphql';
 
@@ -42,7 +42,7 @@ export function EmailPreferences() {
         },
       });
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) });
+      notify({ color: 'red', title: 'Not saved', message: errorMessage(e) });
     } finally {
       setSaving(null);
     }
