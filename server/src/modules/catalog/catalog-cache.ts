@@ -26,13 +26,16 @@ export class CatalogCache {
   /** Local writes so far: keeps a read that starts after a write off a computation begun before it. */
   private writes = 0;
   /** Revived values by versioned key (values under a version never change). */
-  private readonly revived = new LRUCache<string, { value: unknown }>({ max: REVIVED_ENTRIES });
+  private readonly revived: LRUCache<string, { value: unknown }>;
   private versionRead: { value: Promise<number>; at: number; writes: number } | undefined;
 
   constructor(
     private readonly cache: Cache,
     private readonly ttlSeconds: number,
-  ) {}
+  ) {
+    // The TTL bounds what the version does not cover (e.g. an owner's renamed profile), here as in Redis.
+    this.revived = new LRUCache({ max: REVIVED_ENTRIES, ttl: Math.max(1, ttlSeconds) * 1000 });
+  }
 
   /** The cached value of key, or compute()'s (stored for next time); revive turns JSON back into rows. */
   async read<T>(key: string, compute: () => Promise<T>, revive: (value: T) => T): Promise<T> {
