@@ -3,6 +3,8 @@
 import { codes, startTestApp, type TestApp } from './support/test-app';
 import { aCategory, aProvider, aService, manyServices, type ProviderAccount } from './catalog-builders';
 import { fewestStatements, statementsDuring } from './support/statements';
+import { aCustomer } from './support/accounts';
+import { aReview, aShop } from './reviews-builders';
 
 let t: TestApp;
 let plumbing: string;
@@ -255,5 +257,25 @@ describe('query count', () => {
     for (let i = 0; i < 2 && reads.some((s) => /password_hash|email|phone/.test(s)); i++) reads = await userReads();
     expect(reads.length).toBeGreaterThan(0); // the owners were read…
     expect(reads.filter((s) => /password_hash|email|phone/.test(s))).toEqual([]); // …and nothing else of them
+  });
+
+  it('reads review authors as public profiles too (no password hash, email or phone)', async () => {
+    const shop = await aShop(fresh);
+    await aReview(fresh, shop, await aCustomer(fresh, { name: 'Rita Reviewer' }), 5, 'Spotless');
+    const page = `query($id: ID!) { provider(id: $id) { owner { name } reviews(first: 5) { edges { node { author { name } } } } } }`;
+    const userReads = async () => {
+      const sql = await statementsDuring(fresh, async () => {
+        const r = await fresh.gql(page, { id: shop.provider.id });
+        expect(r.errors).toBeUndefined();
+        expect(r.data!.provider.reviews.edges.map((e: { node: { author: { name: string } } }) => e.node.author.name)).toEqual([
+          'Rita Reviewer',
+        ]);
+      });
+      return sql.filter((s) => s.includes('app_user'));
+    };
+    let reads = await userReads();
+    for (let i = 0; i < 2 && reads.some((s) => /password_hash|email|phone/.test(s)); i++) reads = await userReads();
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.filter((s) => /password_hash|email|phone/.test(s))).toEqual([]);
   });
 });

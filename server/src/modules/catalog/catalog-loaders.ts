@@ -26,7 +26,8 @@ function accessor(loaders: RequestLoaders, catalog: CatalogService): CatalogLoad
       return loaders.get('catalog.provider', () => catalog.providerLoader());
     },
     get owner() {
-      return loaders.get('catalog.owner', () => catalog.ownerLoader());
+      // Shared with the reviews' authors: one statement for every person a page shows.
+      return loaders.get('identity.publicProfile', () => catalog.ownerLoader());
     },
     get images() {
       return loaders.get('catalog.images', () => catalog.imagesLoader());

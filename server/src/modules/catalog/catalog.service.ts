@@ -161,7 +161,7 @@ export class CatalogService {
 
   /** The public face of a provider's owner, through the identity module (public columns only). */
   ownerLoader(): DataLoader<string, PublicProfileRow | null> {
-    return byId((ids) => this.users.publicProfiles(ids));
+    return this.users.publicProfileLoader();
   }
 
   // ------------------------------------------------------------ for bookings and availability

@@ -37,6 +37,14 @@ export class UsersService {
     });
   }
 
+  /** Batches a request's public profiles (provider owners, review authors) into one query. */
+  publicProfileLoader(): DataLoader<string, PublicProfile | null> {
+    return new DataLoader(async (ids) => {
+      const byId = new Map((await this.publicProfiles(ids)).map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
   /**
    * What anyone may see of these users (the catalog's provider owners): id, name and avatar
    * only, so a public read never brings an email, a phone or a password hash into the process.

@@ -1,5 +1,6 @@
 // The request's review DataLoaders: a page of providers asks for its reviews, ranks and
-// authors in one statement each. 'identity.user' is the name bookings use for users too.
+// authors in one statement each. Authors are public profiles (id, name, avatar: never a
+// password hash or an email), under the name the catalog's provider owners use too.
 import type { AppContext } from '../../graphql/context';
 import type { ReviewsService } from './reviews.service';
 
@@ -7,7 +8,7 @@ export interface ReviewLoaders {
   page: ReturnType<ReviewsService['pageLoader']>;
   byBooking: ReturnType<ReviewsService['byBookingLoader']>;
   rank: ReturnType<ReviewsService['rankLoader']>;
-  users: ReturnType<ReviewsService['userLoader']>;
+  authors: ReturnType<ReviewsService['authorLoader']>;
 }
 
 export function reviewLoaders(ctx: AppContext, reviews: ReviewsService): ReviewLoaders {
@@ -22,8 +23,8 @@ export function reviewLoaders(ctx: AppContext, reviews: ReviewsService): ReviewL
     get rank() {
       return loaders.get('reviews.rank', () => reviews.rankLoader());
     },
-    get users() {
-      return loaders.get('identity.user', () => reviews.userLoader());
+    get authors() {
+      return loaders.get('identity.publicProfile', () => reviews.authorLoader());
     },
   };
 }

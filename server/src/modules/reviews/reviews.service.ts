@@ -57,7 +57,7 @@ export interface ReviewsDeps {
   ranking: ProviderRanking;
   bookings: ReviewsBookings;
   catalog: ReviewsCatalog;
-  users: Pick<UsersService, 'loader'>;
+  users: Pick<UsersService, 'loader' | 'publicProfileLoader'>;
   notifications: Pick<NotificationsService, 'prepare'>;
   now?: () => Date;
 }
@@ -113,8 +113,7 @@ export class ReviewsService {
 
   /** Review.author: only what anyone may see of a person. */
   async author(review: ReviewRow, loaders: ReviewLoaders): Promise<PublicProfileRow | null> {
-    const user = await loaders.users.load(review.authorId);
-    return user && { id: user.id, name: user.name, avatarPublicId: user.avatarPublicId };
+    return loaders.authors.load(review.authorId);
   }
 
   /** Provider.rank: null until the provider has a review (see ranking.ts). */
@@ -151,7 +150,7 @@ export class ReviewsService {
     return new DataLoader((ids) => this.deps.ranking.ranks(ids));
   }
 
-  userLoader: UsersService['loader'] = () => this.deps.users.loader();
+  authorLoader: UsersService['publicProfileLoader'] = () => this.deps.users.publicProfileLoader();
 
   // ------------------------------------------------------------ steps of createReview
 
