@@ -1,29 +1,19 @@
 // Weekly hours (several ranges per weekday), exceptions (day off, blocked hours, extra
 // hours), scheduling settings, and a preview of the free slots they give for two weeks,
 // from availableSlots: exactly what customers are offered.
-import { ActionIcon, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../app/screen-states';
-import {
-  AddExceptionDocument,
-  MyAvailabilityDocument,
-  ProviderServicesDocument,
-  RemoveExceptionDocument,
-  SetAvailabilityDocument,
-  type ExceptionKind,
-} from '../gql/graphql';
+import { MyAvailabilityDocument, ProviderServicesDocument, SetAvailabilityDocument } from '../gql/graphql';
+import { ExceptionCalendar } from './ExceptionCalendar';
+import { hhmm, minuteOf } from './exception-days';
 import { SlotPreview } from './SlotPreview';
 
 // Monday first, as people plan a week; the API counts 0 = Sunday.
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** 570 → "09:30"; 1440 → "24:00". */
-export const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-/** "09:30" → 570; "" → null. */
-export const minuteOf = (text: string) => (/^\d{2}:\d{2}$/.test(text) ? Number(text.slice(0, 2)) * 60 + Number(text.slice(3)) : null);
 
 interface Range {
   weekday: number;
@@ -47,7 +37,7 @@ export function AvailabilityScreen({ providerId }: { providerId: string }) {
     <Stack gap="xl">
       {error && <ErrorNotice error={error} retry={refetch} />}
       {availability && <WeeklyHours availability={availability} onSaved={changed} />}
-      {availability && <Exceptions exceptions={availability.exceptions} onChanged={changed} />}
+      {availability && <ExceptionCalendar exceptions={availability.exceptions} timeZone={availability.timeZone} onChanged={changed} />}
       {availability && (
         <SlotPreview
           services={services.data?.provider?.services.edges.map((e) => e.node).filter((s) => s.active) ?? []}
@@ -171,86 +161,6 @@ function WeeklyHours({
           </Button>
         </Group>
       </Stack>
-    </section>
-  );
-}
-
-const KINDS: { value: string; label: string }[] = [
-  { value: 'DAY_OFF', label: 'Day off' },
-  { value: 'BLOCKED', label: 'Blocked hours' },
-  { value: 'EXTRA', label: 'Extra hours' },
-];
-
-function Exceptions({
-  exceptions,
-  onChanged,
-}: {
-  exceptions: { id: string; date: string; kind: ExceptionKind; startMinute?: number | null; endMinute?: number | null }[];
-  onChanged: () => void;
-}) {
-  const [add, adding] = useMutation(AddExceptionDocument);
-  const [remove] = useMutation(RemoveExceptionDocument);
-  const [date, setDate] = useState('');
-  const [kind, setKind] = useState<string>('DAY_OFF');
-  const [start, setStart] = useState('09:00');
-  const [end, setEnd] = useState('12:00');
-  const submit = async () => {
-    const whole = kind === 'DAY_OFF';
-    try {
-      await add({
-        variables: {
-          input: {
-            date,
-            kind: whole ? 'BLOCKED' : (kind as ExceptionKind),
-            startMinute: whole ? null : minuteOf(start),
-            endMinute: whole ? null : minuteOf(end),
-          },
-        },
-      });
-      notify(true, 'Exception added');
-      onChanged();
-    } catch (e) {
-      notify(false, messageOf(e));
-    }
-  };
-  const sorted = [...exceptions].sort((a, b) => a.date.localeCompare(b.date));
-  return (
-    <section aria-labelledby="exceptions-heading">
-      <Title order={2} size="h3" id="exceptions-heading" mb="sm">
-        Exceptions
-      </Title>
-      <Group align="end" mb="sm" wrap="wrap">
-        <TextInput type="date" label="Date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-        <Select label="Kind" data={KINDS} value={kind} onChange={(v) => setKind(v ?? 'DAY_OFF')} allowDeselect={false} />
-        {kind !== 'DAY_OFF' && (
-          <>
-            <TextInput type="time" label="From" value={start} onChange={(e) => setStart(e.currentTarget.value)} />
-            <TextInput type="time" label="Until" value={end} onChange={(e) => setEnd(e.currentTarget.value)} />
-          </>
-        )}
-        <Button onClick={() => void submit()} loading={adding.loading} disabled={!date}>
-          Add exception
-        </Button>
-      </Group>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        {sorted.map((x) => (
-          <Card key={x.id} withBorder padding="xs">
-            <Group justify="space-between">
-              <Text size="sm">
-                {x.date}:{' '}
-                {x.kind === 'EXTRA'
-                  ? `extra ${hhmm(x.startMinute ?? 0)}–${hhmm(x.endMinute ?? 0)}`
-                  : x.startMinute == null
-                    ? 'day off'
-                    : `blocked ${hhmm(x.startMinute)}–${hhmm(x.endMinute ?? 0)}`}
-              </Text>
-              <Button size="xs" variant="subtle" color="red" onClick={() => void remove({ variables: { id: x.id } }).then(onChanged)}>
-                Remove
-              </Button>
-            </Group>
-          </Card>
-        ))}
-      </SimpleGrid>
     </section>
   );
 }
