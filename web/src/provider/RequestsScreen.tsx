@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { formatMoney } from '../app/format/money';
 import { formatDateTime } from '../app/format/time';
 import { EmptyState, ErrorNotice } from '../app/screen-states';
+import { ACCENT } from '../app/theme';
 import {
   AcceptRequestDocument,
   ProviderBookingsDocument,
@@ -75,7 +76,7 @@ function RequestCard({ booking, zone }: { booking: ProviderBookingFragment; zone
           </Text>
           <Text size="sm">{formatDateTime(booking.startsAt, zone)}</Text>
           {booking.answerBy && (
-            <Text size="sm" c="orange.9">
+            <Text size="sm" c={ACCENT}>
               Answer by {formatDateTime(booking.answerBy, zone)}
             </Text>
           )}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { dayKey, formatDay, formatTime } from '../app/format/time';
 import { ErrorNotice } from '../app/screen-states';
+import { ACCENT } from '../app/theme';
 import { STATUS_LABEL } from '../booking/booking-status';
 import { addDays, mondayOf, startOfLocalDay, weekDays, weekWindow } from '../console/week';
 import { ProviderWeekDocument } from '../gql/graphql';
@@ -68,7 +69,7 @@ export function WeekCalendar({ zone }: { zone: string }) {
       </Group>
       {error && <ErrorNotice error={error} retry={refetch} />}
       {hidden > 0 && (
-        <Text size="sm" c="orange.9" mb="xs">
+        <Text size="sm" c={ACCENT} mb="xs">
           {hidden} more bookings this week are not shown; see them in the requests list.
         </Text>
       )}
