@@ -99,7 +99,7 @@ function ReviewCard({ review: r, zone }: { review: ProviderReviewFragment; zone:
         </Stack>
       ) : (
         <Group mt="sm" gap="xs">
-          <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
             {r.reply ? 'Edit reply' : 'Reply'}
           </Button>
           {r.reply && (

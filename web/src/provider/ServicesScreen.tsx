@@ -53,7 +53,7 @@ export function ServicesScreen({ providerId }: { providerId: string }) {
             header: 'Actions',
             hiddenHeader: true,
             cell: (s) => (
-              <Button size="xs" variant="light" onClick={() => setEditing(s)} aria-label={`Edit ${s.title}`}>
+              <Button size="xs" variant="default" onClick={() => setEditing(s)} aria-label={`Edit ${s.title}`}>
                 Edit
               </Button>
             ),
