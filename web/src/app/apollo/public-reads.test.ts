@@ -11,6 +11,9 @@ describe('isPublicRead', () => {
   it('keeps anything about the viewer, and every mutation, private', () => {
     expect(isPublicRead(parse('query { services { totalCount } me { id } }'))).toBe(false);
     expect(isPublicRead(parse('query { myBookings { totalCount } }'))).toBe(false);
+    // The admin's category list with archived ones answers differently for an admin.
+    expect(isPublicRead(parse('query { categories(includeArchived: true) { id } }'))).toBe(false);
+    expect(isPublicRead(parse('query($all: Boolean) { categories(includeArchived: $all) { id } }'))).toBe(false);
     expect(isPublicRead(parse('mutation { logout }'))).toBe(false);
     expect(isPublicRead(parse('subscription { availabilityChanged(serviceId: "1") { eventId } }'))).toBe(false);
   });

@@ -13,10 +13,17 @@ const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'topProviders',
 ]);
 
+// Arguments whose answer depends on who asks (only admins see archived categories): a read
+// that uses one goes with the viewer's credentials, like any private read.
+const VIEWER_ARGUMENTS: ReadonlySet<string> = new Set(['includeArchived']);
+
 export function isPublicRead(document: DocumentNode): boolean {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1 || operations[0].operation !== OperationTypeNode.QUERY) return false;
   return operations[0].selectionSet.selections.every(
-    (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || PUBLIC_ROOT_FIELDS.has(s.name.value)),
+    (s) =>
+      s.kind === Kind.FIELD &&
+      (s.name.value === '__typename' || PUBLIC_ROOT_FIELDS.has(s.name.value)) &&
+      !s.arguments?.some((a) => VIEWER_ARGUMENTS.has(a.name.value)),
   );
 }
