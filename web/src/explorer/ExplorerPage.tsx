@@ -50,7 +50,7 @@ export function ExplorerPage() {
                 ? `Signed in as ${viewer.name} (${viewer.role.toLowerCase()}).`
                 : 'Not signed in: public queries only.'}{' '}
             {loaded && (
-              <Badge variant="light" size="sm">
+              <Badge variant="filled" color="dark" size="sm">
                 schema from {loaded.source}
               </Badge>
             )}
