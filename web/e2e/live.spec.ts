@@ -21,6 +21,7 @@ test("A's calendar loses the slot B books, and A's bell counts A's new notificat
 
   await openServiceBySearch(a, 'plumbng', 'Kitchen Sink Plumbing');
   const day = await pickDayWithSlots(a, 1);
+  await expect(slotButtons(a).first()).toBeVisible();
   const slotsBefore = await slotButtons(a).count();
   const taken = slotButtons(a).first();
   const time = (await taken.textContent())!;

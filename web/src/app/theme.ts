@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, Modal } from '@mantine/core';
 
 /** The warm accent (calls to pay, counts): #c2410c keeps 5:1 contrast with white text. */
 export const ACCENT = '#c2410c';
@@ -13,4 +13,8 @@ export const theme = createTheme({
   // Filled badges and buttons pick black or white text for contrast with their colour.
   autoContrast: true,
   cursorType: 'pointer',
+  components: {
+    // Mantine's modal close button is an icon only: it needs a name (axe: button-name).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });

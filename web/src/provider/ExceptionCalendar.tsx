@@ -98,6 +98,9 @@ export function ExceptionCalendar({
           date={month}
           onDateChange={(d) => setMonth(monthOf(d))}
           onChange={(d) => d && pick(d)}
+          // No red weekends or greyed days of other months: both fall under 4.5:1 contrast.
+          weekendDays={[]}
+          hideOutsideDates
           previousLabel="Previous month"
           nextLabel="Next month"
           getDayProps={(d) => {
