@@ -1,7 +1,7 @@
 // Two people at once: customer A's open calendar loses the slot customer B just booked,
 // without a reload; A's bell counts a notification the moment it arrives.
 import { expect, test, type Page } from '@playwright/test';
-import { apiSignIn, gql, openServiceBySearch, pickDayWithSlots, registerInline, slotButtons, uniqueEmail } from './support';
+import { apiPaidBooking, apiSignIn, openServiceBySearch, pickDayWithSlots, registerInline, slotButtons, uniqueEmail } from './support';
 
 async function registerOnPage(page: Page, name: string): Promise<string> {
   const email = uniqueEmail(name.toLowerCase());
@@ -41,31 +41,7 @@ test("A's calendar loses the slot B books, and A's bell counts A's new notificat
   // Something happens to A elsewhere (A books and pays from another device): the bell counts it.
   await expect(a.getByRole('link', { name: 'Notifications' })).toBeVisible();
   const token = await apiSignIn(request, emailA, 'a-long-password');
-  const service = await gql<{ services: { edges: { node: { id: string } }[] } }>(
-    request,
-    '{ services(filter: { search: "Kitchen Sink Plumbing" }, first: 1) { edges { node { id } } } }',
-  );
-  const serviceId = service.services.edges[0]!.node.id;
-  const from = new Date(Date.now() + 5 * 86_400_000).toISOString();
-  const to = new Date(Date.now() + 12 * 86_400_000).toISOString();
-  const slots = await gql<{ availableSlots: { startsAt: string }[] }>(
-    request,
-    'query($s: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(serviceId: $s, from: $f, to: $t) { startsAt } }',
-    { s: serviceId, f: from, t: to },
-  );
-  const booked = await gql<{ requestBooking: { id: string } }>(
-    request,
-    'mutation($i: BookingInput!) { requestBooking(input: $i) { id } }',
-    { i: { serviceId, startsAt: slots.availableSlots.at(-1)!.startsAt } },
-    token,
-  );
-  const pay = await gql<{ startPayment: { redirectUrl: string } }>(
-    request,
-    'mutation($b: ID!) { startPayment(bookingId: $b) { redirectUrl } }',
-    { b: booked.requestBooking.id },
-    token,
-  );
-  await request.post(pay.startPayment.redirectUrl, { form: { outcome: 'success' }, maxRedirects: 0 });
+  await apiPaidBooking(request, token);
 
   await expect(a.getByRole('link', { name: /^Notifications, [1-9]\d* unread$/ })).toBeVisible();
   await a.getByRole('link', { name: /^Notifications, / }).click();
