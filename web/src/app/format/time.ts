@@ -34,10 +34,12 @@ export function formatDateTime(iso: string, timeZone = viewerTimeZone()): string
   return `${formatDay(iso, timeZone)}, ${formatTime(iso, timeZone)}`;
 }
 
-/** "14:52" left until the instant (never negative). */
+/** "14:52" left until the instant, "37:22:43" from an hour up (never negative). */
 export function formatCountdown(untilMs: number, nowMs: number): string {
   const seconds = Math.max(0, Math.floor((untilMs - nowMs) / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  return h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
 
 /** "1 h 30 min", "45 min" */
