@@ -57,8 +57,11 @@ test('an admin adds a category, a provider lists a service in it, and a customer
   await form.getByLabel('Description').fill('We drain, scrub and refill your koi pond, and keep the fish safe meanwhile.');
   await form.getByLabel('Category').click();
   await provider.getByRole('option', { name: category }).click();
+  await expect(form.getByLabel('Category')).toHaveValue(category);
   await form.getByLabel('Price (৳)').fill('2500');
   await form.getByRole('button', { name: 'List service' }).click();
+  // The outcome as the provider is told it: a failure shows the API's message here.
+  await expect(provider.getByRole('alert').filter({ hasText: /Service listed|Not saved/ })).toHaveText(/Service listed/);
   await expect(form).toBeHidden();
   await expect(provider.getByRole('cell', { name: title, exact: true })).toBeVisible();
 

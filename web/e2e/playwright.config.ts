@@ -23,11 +23,14 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: process.env.HOMESER_E2E_REPORT ?? join(tmpdir(), 'homeser-e2e-report.json') }]],
-  outputDir: join(tmpdir(), 'homeser-e2e-results'),
+  // Under the run's own directory, so two runs at once never clobber each other's traces.
+  outputDir: join(process.env.HOMESER_E2E_DATA_DIR, 'results'),
   use: {
     baseURL,
     timezoneId: 'Asia/Dhaka',
     locale: 'en-GB',
+    // No transitions (the theme respects it): a dropdown still fading in cannot swallow a click.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -13,6 +13,8 @@ export const theme = createTheme({
   // Filled badges and buttons pick black or white text for contrast with their colour.
   autoContrast: true,
   cursorType: 'pointer',
+  // People who ask their system for less motion get menus and dialogs without transitions.
+  respectReducedMotion: true,
   components: {
     // Mantine's modal close button is an icon only: it needs a name (axe: button-name).
     // A plain object, not Modal.extend(): importing Modal here put the modal, its focus trap,

@@ -39,7 +39,7 @@ export function BookingCalendar({ serviceId, providerTimeZone, day, slot, onChan
   }, [slot, daySlots, loading, day, month, onChange]);
 
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="calendar-heading">
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="calendar-heading" aria-busy={loading}>
       <Title order={2} size="h4" id="calendar-heading" mb="xs">
         Pick a day and time
       </Title>
