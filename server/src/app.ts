@@ -4,7 +4,7 @@
 // with `Connection: close`, subscriptions closed with 1001, jobs stopped, pools closed.
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import helmet from 'helmet';
@@ -73,11 +73,12 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
   // (docs/architecture.md, "Performance"); a hit spends the caller's budget as Express would.
   const trustProxy = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
   if (config.edgeCacheEnabled) {
-    const edge = createResponseCache(modules.services.catalog, {
-      ttlSeconds: config.cacheTtlSeconds,
-      admit: config.rateLimit.enabled ? edgeAdmission(budget, (req) => proxyAddr(req, trustProxy)) : undefined,
-    });
-    httpServer.removeAllListeners('request').on('request', edge.handle(app));
+    const admit = config.rateLimit.enabled ? edgeAdmission(budget, (req) => proxyAddr(req, trustProxy)) : undefined;
+    const catalogEdge = createResponseCache(modules.services.catalog, { ttlSeconds: config.cacheTtlSeconds, admit });
+    // Free slots are kept briefly: a kept answer cannot drop a slot that has since come within notice.
+    const slotsTtlSeconds = Math.min(config.cacheTtlSeconds, config.edgeSlotsTtlSeconds);
+    const slotsEdge = createResponseCache(modules.services.availability.publicReads, { ttlSeconds: slotsTtlSeconds, admit });
+    httpServer.removeAllListeners('request').on('request', catalogEdge.handle(slotsEdge.handle(app)));
   }
   const connections = gracefulStop(httpServer);
   const schema = await buildAppSchema(modules.container);
@@ -101,6 +102,9 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
       apolloPipeline(policy),
       // No CDN landing page in any mode: browsers opening /graphql go to /explorer (explorer-routes.ts).
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets a cache hint; left on, it wraps every field's resolver to collect them
+      // (~10% of a warm page's CPU). The pipeline sends the `no-store` it would have sent.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

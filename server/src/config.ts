@@ -93,6 +93,7 @@ const envSchema = z.object({
   CACHE_TTL_SECONDS: int(60, 0, 86400),
   // Off only to measure what is behind it (bench/): every request then reaches Express and Apollo.
   EDGE_CACHE_ENABLED: bool(true),
+  EDGE_SLOTS_TTL_SECONDS: int(10, 0, 3600),
   BOOKING_HOLD_MINUTES: int(15, 1, 1440),
   BOOKING_ANSWER_HOURS: int(24, 1, 720),
   BOOKING_SWEEP_SECONDS: int(30, 1, 3600),
@@ -192,6 +193,7 @@ export function loadConfig(env: Env = process.env) {
     },
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
     edgeCacheEnabled: e.EDGE_CACHE_ENABLED,
+    edgeSlotsTtlSeconds: e.EDGE_SLOTS_TTL_SECONDS,
     bookings: {
       holdMinutes: e.BOOKING_HOLD_MINUTES,
       answerHours: e.BOOKING_ANSWER_HOURS,

@@ -16,6 +16,9 @@ export function apolloPipeline(policy: OperationPolicy): ApolloServerPlugin<AppC
           policy.admit({ context: contextValue, schema, document, operation, variables: request.variables });
         },
         async willSendResponse({ contextValue, response, errors, operationName }) {
+          // Answers are per request (a viewer, a moment): no browser or proxy keeps them. The edge
+          // cache in front replays anonymous public reads itself.
+          if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
           if (response.body.kind !== 'single') return;
           const formatted = response.body.singleResult.errors ?? [];
           reportErrors(errors ?? [], formatted, { requestId: contextValue.requestId, log: contextValue.log, operationName });

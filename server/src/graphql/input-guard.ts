@@ -25,18 +25,40 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Variables = Record<string, unknown> | undefined;
 
-/** Throws BAD_USER_INPUT for the first unstorable text or malformed id in the operation's inputs. */
-export function refuseUnsafeInput(schema: GraphQLSchema, document: DocumentNode, variables: Variables): void {
+interface ArgumentSite {
+  type: GraphQLInputType;
+  value: ValueNode;
+  name: string;
+}
+
+// The arguments a document passes depend on the document alone, and both transports reuse one
+// parsed document per query text: found once per document, checked per request's variables.
+const argumentSites = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ArgumentSite[]>>();
+
+function argumentsOf(schema: GraphQLSchema, document: DocumentNode): ArgumentSite[] {
+  let ofSchema = argumentSites.get(schema);
+  if (!ofSchema) argumentSites.set(schema, (ofSchema = new WeakMap()));
+  let sites = ofSchema.get(document);
+  if (sites) return sites;
+  sites = [];
+  const found = sites;
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const argument = typeInfo.getArgument();
-        if (argument) checkLiteral(argument.type, node.value, '', variables, node.name.value);
+        if (argument) found.push({ type: argument.type, value: node.value, name: node.name.value });
       },
     }),
   );
+  ofSchema.set(document, sites);
+  return sites;
+}
+
+/** Throws BAD_USER_INPUT for the first unstorable text or malformed id in the operation's inputs. */
+export function refuseUnsafeInput(schema: GraphQLSchema, document: DocumentNode, variables: Variables): void {
+  for (const site of argumentsOf(schema, document)) checkLiteral(site.type, site.value, '', variables, site.name);
 }
 
 const inside = (path: string, name: string) => (path ? `${path}.${name}` : name);

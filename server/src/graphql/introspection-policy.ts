@@ -5,9 +5,19 @@ import { NoSchemaIntrospectionCustomRule, validate, type DocumentNode, type Grap
 import type { Viewer } from '../modules/identity/viewer';
 import { refusal } from './error-wire';
 
+// Both transports reuse one parsed document per query text, so the answer is kept per document.
+const introspects = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
+
 /** Throws FORBIDDEN for introspection by anyone but a signed-in admin (production only). */
 export function refuseIntrospection(viewer: Viewer | null, schema: GraphQLSchema, document: DocumentNode): void {
   if (viewer?.role === 'ADMIN' && !viewer.apiKey) return;
-  if (!validate(schema, document, [NoSchemaIntrospectionCustomRule]).length) return;
+  let ofSchema = introspects.get(schema);
+  if (!ofSchema) introspects.set(schema, (ofSchema = new WeakMap()));
+  let found = ofSchema.get(document);
+  if (found === undefined) {
+    found = validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0;
+    ofSchema.set(document, found);
+  }
+  if (!found) return;
   throw refusal('FORBIDDEN', 'Introspection is for signed-in admins here; read the schema at /schema.graphql instead');
 }

@@ -32,7 +32,8 @@ import { MAX_TOKENS } from '../graphql/operation-policy';
 /** Where the cache learns what it may keep and when that changed (the catalog service). */
 export interface PublicReadSource {
   readonly publicQueries: ReadonlySet<string>;
-  version(): Promise<number>;
+  /** Changes after every committed write that can change a kept answer, on any instance. */
+  version(): Promise<number | string>;
   onChange(listener: () => void): () => void;
 }
 
@@ -104,7 +105,7 @@ export function createResponseCache(source: PublicReadSource, options: ResponseC
   });
   /** Keys being computed now: followers wait for the leader's answer. */
   const inFlight = new Map<string, Promise<void>>();
-  const version = { local: 0, remote: undefined as number | undefined, checkedAt: 0, checking: false, polls: 0 };
+  const version = { local: 0, remote: undefined as number | string | undefined, checkedAt: 0, checking: false, polls: 0 };
   const tag = () => `${version.local}:${version.remote}`;
 
   // A local write has just bumped the shared version too: until it is read back, nothing is

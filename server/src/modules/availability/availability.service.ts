@@ -54,6 +54,9 @@ export interface AvailabilityDeps {
   now?: () => Date;
 }
 
+/** Root fields whose anonymous answers the edge response cache may keep (see publicReads). */
+export const SLOTS_PUBLIC_QUERIES: ReadonlySet<string> = new Set(['availableSlots']);
+
 export class AvailabilityService {
   private readonly catalog: SchedulingCatalog;
   private readonly store: ScheduleStore;
@@ -68,6 +71,23 @@ export class AvailabilityService {
     ({ slotCache: this.slotCache, freeSlots: this.freeSlots } = deps);
     this.now = deps.now ?? (() => new Date());
   }
+
+  /**
+   * Free slots as the edge response cache sees them: an answer depends on the catalog (the
+   * service, its provider's settings) and on every provider's bookings and hours, so it is
+   * kept under both versions and dropped by either's local change.
+   */
+  readonly publicReads = {
+    publicQueries: SLOTS_PUBLIC_QUERIES,
+    version: async (): Promise<string> => {
+      const [catalog, slots] = await Promise.all([this.catalog.version(), this.slotCache.globalVersion()]);
+      return `${catalog}:${slots}`;
+    },
+    onChange: (listener: () => void): (() => void) => {
+      const stops = [this.catalog.onChange(listener), this.slotCache.onChange(listener)];
+      return () => stops.forEach((stop) => stop());
+    },
+  };
 
   async myAvailability(viewer: Viewer): Promise<SettingsView> {
     return this.settingsOf(await this.providerOf(viewer));

@@ -23,4 +23,6 @@ export interface SchedulingCatalog {
   catalogChanged(): Promise<void>;
   /** A number that changes after every committed catalog write (services, providers). */
   version(): Promise<number>;
+  /** Called synchronously after each local catalog write. */
+  onChange(listener: () => void): () => void;
 }

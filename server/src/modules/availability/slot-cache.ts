@@ -12,6 +12,8 @@ export const providerVersionName = (providerId: string) => `slots:${providerId}`
 export const GLOBAL_VERSION_NAME = 'slots:all';
 
 export class SlotCache {
+  private readonly listeners = new Set<() => void>();
+
   constructor(
     private readonly cache: Cache,
     private readonly ttlSeconds: number,
@@ -41,6 +43,19 @@ export class SlotCache {
   /** Call after a committed change to the provider's rules, exceptions, settings or bookings. */
   async providerChanged(...providerIds: string[]): Promise<void> {
     await Promise.all([...new Set(providerIds)].map((id) => this.cache.bump(providerVersionName(id))));
-    if (providerIds.length) await this.cache.bump(GLOBAL_VERSION_NAME);
+    if (!providerIds.length) return;
+    await this.cache.bump(GLOBAL_VERSION_NAME);
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Moves with every provider's change, on any instance (the edge response cache polls it). */
+  globalVersion(): Promise<number> {
+    return this.cache.version(GLOBAL_VERSION_NAME);
+  }
+
+  /** Called after each local change has bumped the versions, so in-process caches drop entries at once. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 }

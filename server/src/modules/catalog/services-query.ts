@@ -57,9 +57,11 @@ const filterSchema = z.object({
   availableFrom: z.date().nullish(),
   availableTo: z.date().nullish(),
 });
+// Built once: zod compiles a schema on its first parse, so one built per call costs a compile per request.
+const argsSchema = z.object({ filter: filterSchema });
 
 export function parseServicesQuery(args: ServicesArgs, includeInactive = false): ServicesQuery {
-  const { filter: f } = parseInput(z.object({ filter: filterSchema }), { filter: args.filter ?? {} });
+  const { filter: f } = parseInput(argsSchema, { filter: args.filter ?? {} });
   const first = pageSize(args.first);
   const order = effectiveOrder(args.orderBy ?? ServiceOrder.RELEVANCE, f.search);
   return {
