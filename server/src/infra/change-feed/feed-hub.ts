@@ -12,6 +12,8 @@ const FILL_PAGE = 1000;
 
 export class FeedHub {
   private readonly listeners = new Set<FeedListener>();
+  /** The instance's own caches: told before any subscription, and not counted as subscribers. */
+  private readonly watchers = new Set<FeedListener>();
   private position = 0n;
   private source: AsyncIterator<PublishedChange[]> | null = null;
   private loop: Promise<void> | null = null;
@@ -37,6 +39,12 @@ export class FeedHub {
   attach(listener: FeedListener): () => void {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
+  }
+
+  /** Like attach, for the instance's own caches: runs before every subscription's listener. */
+  watch(watcher: FeedListener): () => void {
+    this.watchers.add(watcher);
+    return () => void this.watchers.delete(watcher);
   }
 
   async start(): Promise<void> {
@@ -77,6 +85,7 @@ export class FeedHub {
     await this.source?.return?.();
     await this.loop;
     this.listeners.clear();
+    this.watchers.clear();
   }
 
   // Deliveries from pub/sub and from catchUp take turns, so positions go out in order.
@@ -109,7 +118,12 @@ export class FeedHub {
 
   private deliver(change: PublishedChange): void {
     this.position = BigInt(change.position);
-    for (const listener of this.listeners) {
+    this.tell(this.watchers, change);
+    this.tell(this.listeners, change);
+  }
+
+  private tell(listeners: Set<FeedListener>, change: PublishedChange): void {
+    for (const listener of listeners) {
       try {
         listener(change);
       } catch (err) {

@@ -21,6 +21,8 @@ export interface ChangeFeed {
   head(): bigint;
   /** Every later change, in position order, each once. */
   attach(listener: FeedListener): () => void;
+  /** Like attach, for this instance's caches: told first, not counted in subscribers(). */
+  watch(watcher: FeedListener): () => void;
   /** Stamped changes from the table, in position order. */
   read(args: ReadArgs): Promise<PublishedChange[]>;
   bounds(): Promise<{ first: bigint; last: bigint }>;
@@ -116,6 +118,7 @@ export function createChangeFeed(deps: ChangeFeedDeps, options: ChangeFeedOption
     feed: {
       head: () => hub.head,
       attach: (listener) => hub.attach(listener),
+      watch: (watcher) => hub.watch(watcher),
       read: (args) => readChanges(sql, args),
       bounds: () => feedBounds(sql),
       subscribers: () => hub.listenerCount,
