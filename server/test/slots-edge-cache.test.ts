@@ -49,6 +49,22 @@ describe('free slots through the edge cache', () => {
     expect((await read(t, customer.token)).cache).toBeNull();
   });
 
+  it("replays the calendar's read (slots with the service's seats) until the provider changes its scheduling", async () => {
+    const CALENDAR = `query Calendar($id: ID!, $from: DateTime!, $to: DateTime!) {
+      availableSlots(serviceId: $id, from: $from, to: $to) { startsAt seatsLeft } serviceScheduling(serviceId: $id) { capacity } }`;
+    const calendar = () => t.gql(CALENDAR, window);
+    await calendar();
+    expect((await calendar()).headers.get('x-cache')).toBe('HIT');
+    const SET = `mutation($id: ID!, $input: ServiceSchedulingInput!) { setServiceScheduling(serviceId: $id, input: $input) { capacity } }`;
+    const r = await t.gql(SET, { id: b.serviceId, input: { capacity: 4 } }, { token: b.provider.token });
+    expect(r.errors).toBeUndefined();
+    const after = await calendar();
+    expect(after.headers.get('x-cache')).not.toBe('HIT');
+    expect(after.data!.serviceScheduling.capacity).toBe(4);
+    expect(after.data!.availableSlots[0].seatsLeft).toBe(4);
+    await t.gql(SET, { id: b.serviceId, input: { capacity: 1 } }, { token: b.provider.token });
+  });
+
   it('tells browsers and proxies not to keep any answer, replayed or executed', async () => {
     const customer = await aCustomer(t);
     for (const token of [undefined, undefined, customer.token]) {

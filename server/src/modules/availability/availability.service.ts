@@ -55,7 +55,7 @@ export interface AvailabilityDeps {
 }
 
 /** Root fields whose anonymous answers the edge response cache may keep (see publicReads). */
-export const SLOTS_PUBLIC_QUERIES: ReadonlySet<string> = new Set(['availableSlots']);
+export const SLOTS_PUBLIC_QUERIES: ReadonlySet<string> = new Set(['availableSlots', 'serviceScheduling']);
 
 export class AvailabilityService {
   private readonly catalog: SchedulingCatalog;
