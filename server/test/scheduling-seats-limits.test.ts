@@ -10,6 +10,8 @@ const SET_LIMITS = `mutation($i: BookingLimitsInput!) { setBookingLimits(input: 
 const SLOTS = `query($s: ID!, $from: DateTime!, $to: DateTime!, $tz: String) {
   availableSlots(serviceId: $s, from: $from, to: $to, timeZone: $tz) { startsAt seatsLeft localDate localTime timeZone } }`;
 
+const MOVE = `mutation($id: ID!, $at: DateTime!) { rescheduleBooking(id: $id, startsAt: $at) { startsAt } }`;
+
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
@@ -49,6 +51,40 @@ describe('seats', () => {
     const holding = await t.app.infra.prisma.booking.findMany({ where: { serviceId: service.id }, select: { seatNumber: true } });
     expect(holding.map((b) => b.seatNumber).sort()).toEqual([1, 2, 3, 4, 5]);
     expect((await t.gql(SLOTS, window)).data!.availableSlots).toEqual([]);
+  });
+
+  it('moves a seat to another session: it takes a free seat there, frees its own, and of two racers for the last seat one moves', async () => {
+    const provider = await anAlwaysOpenProvider(t);
+    const service = await aService(t, provider, { instantBooking: true });
+    await schedule(provider.account.token, service, { capacity: 2 });
+    const [first, second, third] = [hourFromNow(30), hourFromNow(32), hourFromNow(34)];
+    const [a, b, c, d] = await manyCustomers(t, 4);
+    const book = async (who: typeof a, at: Date) => (await requestBooking(t, who!, service.id, at)).data!.requestBooking.id as string;
+    const [aId, bId, cId] = [await book(a, first), await book(b, first), await book(c, second)];
+    await book(d, third);
+    const seatsAt = async (at: Date) =>
+      (await t.gql(SLOTS, { s: service.id, from: at.toISOString(), to: new Date(at.getTime() + 1).toISOString() })).data!.availableSlots[0]
+        ?.seatsLeft ?? 0;
+
+    const moved = await t.gql(MOVE, { id: aId, at: second.toISOString() }, { token: a!.token });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.rescheduleBooking.startsAt).toBe(second.toISOString());
+    expect([await seatsAt(first), await seatsAt(second)]).toEqual([1, 0]);
+    const seats = await t.app.infra.prisma.booking.findMany({
+      where: { id: { in: [aId, cId] } },
+      select: { seatGroup: true, seatNumber: true },
+    });
+    expect(new Set(seats.map((x) => x.seatGroup)).size).toBe(1);
+    expect(seats.map((x) => x.seatNumber).sort()).toEqual([1, 2]);
+
+    // The third session has one seat left; the one left at the first and one at the second both want it.
+    const answers = await Promise.all([
+      t.gql(MOVE, { id: bId, at: third.toISOString() }, { token: b!.token }),
+      t.gql(MOVE, { id: cId, at: third.toISOString() }, { token: c!.token }),
+    ]);
+    expect(answers.filter((r) => r.data?.rescheduleBooking).length).toBe(1);
+    expect(answers.flatMap((r) => codes(r))).toEqual(['SLOT_UNAVAILABLE']);
+    expect(await seatsAt(third)).toBe(0);
   });
 
   it('keeps a single-seat service of the same provider out of a class that is running', async () => {

@@ -44,6 +44,17 @@ it('refuses to wait for a slot that still has room', async () => {
   expect(codes(await t.gql(JOIN, { s: service.id, at: hourFromNow(30).toISOString() }, { token: c!.token }))).toEqual(['CONFLICT']);
 });
 
+it('offers the seat a holder moves to another session to the first in line', async () => {
+  const { service, startsAt, holders, bookingIds } = await aFullClass(2);
+  const line = await joinInOrder(service.id, startsAt, 2);
+  const later = new Date(startsAt.getTime() + 2 * 3_600_000);
+  const MOVE = `mutation($id: ID!, $at: DateTime!) { rescheduleBooking(id: $id, startsAt: $at) { startsAt } }`;
+  const moved = await t.gql(MOVE, { id: bookingIds[0], at: later.toISOString() }, { token: holders[0]!.token });
+  expect(moved.errors).toBeUndefined();
+  expect((await statusOf(line[0]!.token)).status).toBe('OFFERED');
+  expect(await statusOf(line[1]!.token)).toMatchObject({ status: 'WAITING', position: 1 });
+});
+
 it('offers two seats freed at once to the first two in line, exactly once each, and tells them', async () => {
   const { service, startsAt, holders, bookingIds } = await aFullClass(2);
   const line = await joinInOrder(service.id, startsAt, 5);

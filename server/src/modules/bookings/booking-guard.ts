@@ -1,7 +1,7 @@
 // The insert of a booking that seats or limits apply to, in one transaction under the
 // provider's advisory lock: count the day's and week's bookings (limits), pick the lowest
-// free seat (seats), insert. A reschedule counts the same way under the same lock, in the
-// transaction of its UPDATE. The lock makes counting and picking race-free among inserts;
+// free seat (seats), insert. A reschedule counts and picks the same way under the same
+// lock, in the transaction of its UPDATE. The lock makes counting and picking race-free among inserts;
 // the database still guards the outcome on its own (booking_one_per_seat: a seat number
 // has one holding booking; booking_seat: numbers lie in 1..capacity; booking_no_overlap:
 // other times and services), so a writer that skipped the lock could not oversell either.
@@ -40,14 +40,26 @@ export async function guardedCreate(tx: Tx, target: BookingTarget, data: Prisma.
 }
 
 /**
- * Before `bookingId` moves to startsAt, in the caller's transaction (the one that updates
- * it): under the same lock as inserts, the day and week it moves into must stay within
- * the limits without counting the booking itself. Seated bookings do not move.
+ * Before `booking` moves to startsAt, in the caller's transaction (the one that updates it):
+ * under the same lock as inserts, the day and week it moves into must stay within the limits
+ * without counting the booking itself, and a seat of a group session takes the lowest free
+ * seat of the session it moves into (its old seat is freed by the same UPDATE). Returns the
+ * seat columns for that UPDATE; SLOT_UNAVAILABLE when the session is full.
  */
-export async function guardMove(tx: Tx, target: BookingTarget, bookingId: string, startsAt: Date): Promise<void> {
-  if (!usesLimits(target)) return;
+export async function guardMove(
+  tx: Tx,
+  target: BookingTarget,
+  booking: Pick<BookingRow, 'id' | 'seatGroup'>,
+  startsAt: Date,
+): Promise<Prisma.BookingUpdateManyMutationInput> {
   await lockProvider(tx, target);
-  await assertWithinLimits(tx, target, startsAt, bookingId);
+  if (usesLimits(target)) await assertWithinLimits(tx, target, startsAt, booking.id);
+  if (target.policy.capacity <= 1) return {};
+  const seatGroup = seatGroupOf(target.service.id, startsAt);
+  if (seatGroup === booking.seatGroup) return {};
+  const seat = await lowestFreeSeat(tx, seatGroup, target.policy.capacity);
+  if (seat === null) throw slotTaken();
+  return { seatGroup, seatNumber: seat, seatCapacity: target.policy.capacity };
 }
 
 /** Inserts and moves of one provider's guarded bookings take turns (released at commit). */

@@ -41,8 +41,6 @@ export interface CancellationPolicy {
   rescheduleNoticeMinutes?: number | null;
   /** The service's cap on moves per booking; null or absent: no cap. */
   maxReschedules?: number | null;
-  /** A seat of a group session (capacity > 1) is not moved: it is cancelled and the other session booked. */
-  seated?: boolean;
 }
 
 const VERB: Record<BookingAction, string> = {
@@ -71,7 +69,6 @@ export function refusal(action: BookingAction, actor: Actor, b: BookingFacts, no
       if (most != null && (b.rescheduleCount ?? 0) >= most) {
         return `This booking was already moved ${most === 1 ? 'once' : `${most} times`}, the most this service allows; cancel it instead`;
       }
-      if (policy.seated) return 'A seat of a group session cannot be moved; cancel it and book the other session';
       if (policy.rescheduleNoticeMinutes != null) {
         return b.startsAt.getTime() - now.getTime() < policy.rescheduleNoticeMinutes * 60_000
           ? `This service's bookings can be rescheduled only until ${policy.rescheduleNoticeMinutes} minutes before they start; cancel it instead`

@@ -137,7 +137,7 @@ export class BookingsService {
   async rescheduleBooking(viewer: Viewer, id: string, startsAt: Date): Promise<BookingRow> {
     const found = await this.deps.queries.find(id);
     const target = found && (await this.deps.availability.bookingTarget(found.serviceId).catch(() => null));
-    return this.transition(
+    const moved = await this.transition(
       viewer,
       id,
       'RESCHEDULE',
@@ -148,10 +148,13 @@ export class BookingsService {
       },
       {
         policy: this.policyOf(target?.policy ?? null),
-        // Limits are counted again under the provider's lock, in the UPDATE's transaction.
-        ...(target && isGuarded(target) && { guard: (tx: Tx) => guardMove(tx, target, id, startsAt), tx: GUARDED_TX }),
+        // Limits are counted and a seat picked again under the provider's lock, in the UPDATE's transaction.
+        ...(target && isGuarded(target) && { guard: (tx: Tx) => guardMove(tx, target, found, startsAt), tx: GUARDED_TX }),
       },
     );
+    // Its old place is free now: the first in its waitlist line is offered it.
+    if (found) await this.placeFreed(found);
+    return moved;
   }
 
   completeBooking(viewer: Viewer, id: string): Promise<BookingRow> {
@@ -181,7 +184,7 @@ export class BookingsService {
   /** The platform's cancellation policy with the service's reschedule rules. */
   private policyOf(p: ServicePolicy | null): CancellationPolicy {
     if (!p) return this.policy;
-    return { ...this.policy, rescheduleNoticeMinutes: p.rescheduleNoticeMinutes, maxReschedules: p.maxReschedules, seated: p.capacity > 1 };
+    return { ...this.policy, rescheduleNoticeMinutes: p.rescheduleNoticeMinutes, maxReschedules: p.maxReschedules };
   }
 
   // Delegates for the payments module and the app (see booking-payments.ts, booking-queries.ts).
@@ -204,7 +207,12 @@ export class BookingsService {
     id: string,
     action: BookingAction,
     change: (step: Step) => Promise<Prisma.BookingUpdateManyMutationInput>,
-    opts: { policy?: CancellationPolicy; guard?: (tx: Tx) => Promise<void>; tx?: typeof GUARDED_TX } = {},
+    opts: {
+      policy?: CancellationPolicy;
+      /** Runs first in the UPDATE's transaction; what it returns is written with the change. */
+      guard?: (tx: Tx) => Promise<Prisma.BookingUpdateManyMutationInput>;
+      tx?: typeof GUARDED_TX;
+    } = {},
   ): Promise<BookingRow> {
     const policy = opts.policy ?? this.policy;
     const booking = await this.deps.queries.find(id);
@@ -220,8 +228,11 @@ export class BookingsService {
     const notices = await this.deps.notices.deliver(this.noticesOf(action, actor, booking, data));
     const [changed] = await onDeadlockRetry(() =>
       this.deps.prisma.$transaction(async (tx) => {
-        await opts.guard?.(tx);
-        const rows = await tx.booking.updateManyAndReturn({ where: { id, status: booking.status, startsAt: booking.startsAt }, data });
+        const guarded = { ...data, ...(await opts.guard?.(tx)) };
+        const rows = await tx.booking.updateManyAndReturn({
+          where: { id, status: booking.status, startsAt: booking.startsAt },
+          data: guarded,
+        });
         if (rows.length) await notices.write(tx);
         return rows;
       }, opts.tx ?? BOOKING_TX),
