@@ -169,3 +169,11 @@ it('spends the IP budget, over WebSocket too, for made-up credentials: each new 
     await limited.stop();
   }
 }, 30_000);
+
+it('answers a subscription sent over HTTP with BAD_REQUEST saying it runs over WebSocket, not an internal error', async () => {
+  const admin = await anAdmin(t);
+  const r = await t.gql('subscription { bookingUpdated { booking { id } } }', {}, { token: admin.token });
+  expect(r.status).toBe(400);
+  expect(codes(r)).toEqual(['BAD_REQUEST']);
+  expect(r.errors![0]!.message).toMatch(/WebSocket/);
+});

@@ -12,6 +12,8 @@ async function writeOperation(page: Page, text: string): Promise<void> {
   // insertText types no keys, so the editor's bracket completion adds nothing.
   await page.keyboard.insertText(text);
 }
+// Run at once after typing, as a person pressing Ctrl+Enter would: the explorer sends the operation
+// the text names, even before GraphiQL's own parse of it has caught up.
 
 const responsePane = (page: Page) => page.locator('.graphiql-response');
 

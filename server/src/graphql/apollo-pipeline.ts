@@ -3,7 +3,7 @@
 // and reports its errors.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AppContext } from './context';
-import { reportErrors, UNAVAILABLE_RETRY_SECONDS } from './error-wire';
+import { refusal, reportErrors, UNAVAILABLE_RETRY_SECONDS } from './error-wire';
 import type { OperationPolicy } from './operation-policy';
 
 export function apolloPipeline(policy: OperationPolicy): ApolloServerPlugin<AppContext> {
@@ -12,6 +12,10 @@ export function apolloPipeline(policy: OperationPolicy): ApolloServerPlugin<AppC
       return {
         async didResolveOperation({ contextValue, operation, schema, document, request }) {
           if (!operation) return;
+          // Apollo would run a subscription's resolver once and fail inside it: say where it runs.
+          if (operation.operation === 'subscription') {
+            throw refusal('BAD_REQUEST', 'Subscriptions run over WebSocket (graphql-ws) at /graphql, not over HTTP');
+          }
           contextValue.noteOperation?.({ name: operation.name?.value ?? null, type: operation.operation });
           policy.admit({ context: contextValue, schema, document, operation, variables: request.variables });
         },

@@ -7,6 +7,7 @@ import { buildClientSchema, buildSchema, getIntrospectionQuery, type GraphQLSche
 import { createClient } from 'graphql-ws';
 import { graphqlHttpUrl, graphqlWsUrl } from '../app/apollo/api-url';
 import { sessionStore } from '../app/auth/session-store';
+import { sentOperation } from './operation-name';
 
 const schemaUrl = graphqlHttpUrl.replace(/\/graphql$/, '/schema.graphql');
 
@@ -27,7 +28,7 @@ export function explorerFetcher(apiKey: string): { fetcher: Fetcher; dispose: ()
       return value ? { authorization: value } : {};
     },
   });
-  const fetcher = createGraphiQLFetcher({
+  const send = createGraphiQLFetcher({
     url: graphqlHttpUrl,
     wsClient,
     // A fresh token per request: access tokens are short-lived.
@@ -38,6 +39,12 @@ export function explorerFetcher(apiKey: string): { fetcher: Fetcher; dispose: ()
       return fetch(input, { ...init, headers, credentials: 'omit' });
     },
   });
+  // GraphiQL's parse of the editor can lag the text it sends (type, then run at once): the
+  // toolkit would then miss a subscription and POST it, or send a name the text no longer has.
+  const fetcher: Fetcher = (params, options) => {
+    const { operationName, document } = sentOperation(params.query, params.operationName);
+    return send({ ...params, operationName }, document ? { ...options, documentAST: document } : options);
+  };
   return { fetcher, dispose: () => void wsClient.dispose() };
 }
 
