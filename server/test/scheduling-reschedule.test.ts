@@ -92,8 +92,11 @@ describe("allowedActions follows the service's reschedule rules", () => {
     expect(await actions(once.customer.token, once.id)).toEqual(['CANCEL', 'RESCHEDULE']);
     expect((await move(once.customer.token, once.id, hourFromNow(80))).errors).toBeUndefined();
     expect(await actions(once.customer.token, once.id)).toEqual(['CANCEL']);
+  });
 
+  it('offers RESCHEDULE on a seat of a group session too, and moves it', async () => {
     const seat = await aBookingOf({ capacity: 3 }, hourFromNow(72));
-    expect(await actions(seat.customer.token, seat.id)).toEqual(['CANCEL']);
+    expect(await actions(seat.customer.token, seat.id)).toEqual(['CANCEL', 'RESCHEDULE']);
+    expect((await move(seat.customer.token, seat.id, hourFromNow(80))).errors).toBeUndefined();
   });
 });
