@@ -23,7 +23,6 @@ import { operationPolicy } from './graphql/operation-policy';
 import { wsPipeline } from './graphql/ws-pipeline';
 import { buildAppSchema } from './graphql/schema';
 import { openInfra, type Infra } from './infra';
-import type { ChangeFeed } from './infra/change-feed';
 import { createLogger, type Logger } from './infra/logger';
 import { Scheduler } from './infra/scheduler';
 import { requestIds, requestLogger } from './http/request-log';
@@ -32,7 +31,7 @@ import { corsFor } from './http/cors';
 import { metrics } from './http/metrics';
 import { explorerRoutes } from './http/explorer-routes';
 import { gracefulStop } from './http/graceful-stop';
-import { bodyReadAtEdge, createResponseCache, type PublicReadSource } from './http/response-cache';
+import { bodyReadAtEdge, createResponseCache } from './http/response-cache';
 import { jsonBody, jsonErrors, requireJsonPost } from './http/request-errors';
 import { serveWebApp } from './http/web-app';
 
@@ -78,7 +77,7 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
     const catalogEdge = createResponseCache(modules.services.catalog, { ttlSeconds: config.cacheTtlSeconds, admit });
     // Free slots are kept briefly: a kept answer cannot drop a slot that has since come within notice.
     const slotsTtlSeconds = Math.min(config.cacheTtlSeconds, config.edgeSlotsTtlSeconds);
-    const slotsEdge = createResponseCache(slotsReads(modules.services.availability.publicReads, modules.services.changeFeed.feed), {
+    const slotsEdge = createResponseCache(modules.services.availability.publicReads(modules.services.changeFeed.feed), {
       ttlSeconds: slotsTtlSeconds,
       admit,
     });
@@ -163,19 +162,3 @@ export async function startApp(baseConfig: Config, options: StartOptions = {}): 
 
   return { url, httpServer, infra, services: modules.services, stop };
 }
-
-/**
- * Free slots as the edge keeps them, also dropped when another instance's booking or change
- * of hours reaches this one through the change feed: before any subscriber here is told, so a
- * client refetching on availabilityChanged never gets the answer from before the change.
- */
-function slotsReads(reads: PublicReadSource, feed: ChangeFeed): PublicReadSource {
-  return {
-    ...reads,
-    onChange(listener) {
-      const stops = [reads.onChange(listener), feed.watch((change) => void (SLOT_TABLES.has(change.tableName) && listener()))];
-      return () => stops.forEach((stop) => stop());
-    },
-  };
-}
-const SLOT_TABLES = new Set(['booking', 'availability']);

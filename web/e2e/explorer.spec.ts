@@ -3,7 +3,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { apiPaidBooking, apiRegister, DEMO_ADMIN, signInInline, uniqueEmail } from './support';
 
-/** Replaces the text of the focused GraphiQL tab's operation editor. */
+/**
+ * Replaces the text of the focused GraphiQL tab's operation editor. The caller runs it at once,
+ * as a person pressing Ctrl+Enter would, before GraphiQL's own parse of the text has caught up.
+ */
 async function writeOperation(page: Page, text: string): Promise<void> {
   const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
   await editor.click();
@@ -12,8 +15,6 @@ async function writeOperation(page: Page, text: string): Promise<void> {
   // insertText types no keys, so the editor's bracket completion adds nothing.
   await page.keyboard.insertText(text);
 }
-// Run at once after typing, as a person pressing Ctrl+Enter would: the explorer sends the operation
-// the text names, even before GraphiQL's own parse of it has caught up.
 
 const responsePane = (page: Page) => page.locator('.graphiql-response');
 

@@ -18,6 +18,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { refusal } from './error-wire';
+import { perDocument } from './per-document';
 
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -31,30 +32,21 @@ interface ArgumentSite {
   name: string;
 }
 
-// The arguments a document passes depend on the document alone, and both transports reuse one
-// parsed document per query text: found once per document, checked per request's variables.
-const argumentSites = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ArgumentSite[]>>();
-
-function argumentsOf(schema: GraphQLSchema, document: DocumentNode): ArgumentSite[] {
-  let ofSchema = argumentSites.get(schema);
-  if (!ofSchema) argumentSites.set(schema, (ofSchema = new WeakMap()));
-  let sites = ofSchema.get(document);
-  if (sites) return sites;
-  sites = [];
-  const found = sites;
+/** Every argument the document passes, with its declared type. */
+const argumentsOf = perDocument((schema, document) => {
+  const sites: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const argument = typeInfo.getArgument();
-        if (argument) found.push({ type: argument.type, value: node.value, name: node.name.value });
+        if (argument) sites.push({ type: argument.type, value: node.value, name: node.name.value });
       },
     }),
   );
-  ofSchema.set(document, sites);
   return sites;
-}
+});
 
 /** Throws BAD_USER_INPUT for the first unstorable text or malformed id in the operation's inputs. */
 export function refuseUnsafeInput(schema: GraphQLSchema, document: DocumentNode, variables: Variables): void {

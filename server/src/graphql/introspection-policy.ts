@@ -4,20 +4,13 @@
 import { NoSchemaIntrospectionCustomRule, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Viewer } from '../modules/identity/viewer';
 import { refusal } from './error-wire';
+import { perDocument } from './per-document';
 
-// Both transports reuse one parsed document per query text, so the answer is kept per document.
-const introspects = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
+const introspects = perDocument((schema, document) => validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0);
 
 /** Throws FORBIDDEN for introspection by anyone but a signed-in admin (production only). */
 export function refuseIntrospection(viewer: Viewer | null, schema: GraphQLSchema, document: DocumentNode): void {
   if (viewer?.role === 'ADMIN' && !viewer.apiKey) return;
-  let ofSchema = introspects.get(schema);
-  if (!ofSchema) introspects.set(schema, (ofSchema = new WeakMap()));
-  let found = ofSchema.get(document);
-  if (found === undefined) {
-    found = validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0;
-    ofSchema.set(document, found);
-  }
-  if (!found) return;
+  if (!introspects(schema, document)) return;
   throw refusal('FORBIDDEN', 'Introspection is for signed-in admins here; read the schema at /schema.graphql instead');
 }

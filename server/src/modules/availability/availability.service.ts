@@ -2,6 +2,7 @@
 // exceptions) and what customers ask of them (free slots of a service). Bookings asks
 // it whether a start is bookable right now, on fresh data.
 import { DomainError, badInput, notFound } from '../../domain-error';
+import type { ChangeFeed } from '../../infra/change-feed';
 import { isUuid } from '../../shared/ids';
 import type { Viewer } from '../identity/viewer';
 import { canonicalZone } from '../../input-validation';
@@ -56,6 +57,8 @@ export interface AvailabilityDeps {
 
 /** Root fields whose anonymous answers the edge response cache may keep (see publicReads). */
 export const SLOTS_PUBLIC_QUERIES: ReadonlySet<string> = new Set(['availableSlots', 'serviceScheduling']);
+/** The feed's tables whose changes move free slots (as availabilityChanged follows them). */
+const SLOT_TABLES: ReadonlySet<string> = new Set(['booking', 'availability']);
 
 export class AvailabilityService {
   private readonly catalog: SchedulingCatalog;
@@ -75,19 +78,27 @@ export class AvailabilityService {
   /**
    * Free slots as the edge response cache sees them: an answer depends on the catalog (the
    * service, its provider's settings) and on every provider's bookings and hours, so it is
-   * kept under both versions and dropped by either's local change.
+   * kept under both versions and dropped by either's local change, and by another instance's
+   * booking or change of hours as it arrives through the feed: before any subscriber here is
+   * told, so a client refetching on availabilityChanged never gets the answer from before it.
    */
-  readonly publicReads = {
-    publicQueries: SLOTS_PUBLIC_QUERIES,
-    version: async (): Promise<string> => {
-      const [catalog, slots] = await Promise.all([this.catalog.version(), this.slotCache.globalVersion()]);
-      return `${catalog}:${slots}`;
-    },
-    onChange: (listener: () => void): (() => void) => {
-      const stops = [this.catalog.onChange(listener), this.slotCache.onChange(listener)];
-      return () => stops.forEach((stop) => stop());
-    },
-  };
+  publicReads(feed: Pick<ChangeFeed, 'watch'>) {
+    return {
+      publicQueries: SLOTS_PUBLIC_QUERIES,
+      version: async (): Promise<string> => {
+        const [catalog, slots] = await Promise.all([this.catalog.version(), this.slotCache.globalVersion()]);
+        return `${catalog}:${slots}`;
+      },
+      onChange: (listener: () => void): (() => void) => {
+        const stops = [
+          this.catalog.onChange(listener),
+          this.slotCache.onChange(listener),
+          feed.watch((change) => void (SLOT_TABLES.has(change.tableName) && listener())),
+        ];
+        return () => stops.forEach((stop) => stop());
+      },
+    };
+  }
 
   async myAvailability(viewer: Viewer): Promise<SettingsView> {
     return this.settingsOf(await this.providerOf(viewer));
