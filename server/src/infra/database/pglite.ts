@@ -3,7 +3,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { mkdirSync } from 'node:fs';
-import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../generated/prisma/client';
 import type { Database } from './database';
@@ -19,8 +18,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
   });
   let statements = 0;
   const prisma = new PrismaClient({
-    // pglite-prisma-adapter 0.6 bundles its own copy of Prisma's adapter types; the runtime protocol matches 6.19.
-    adapter: new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory,
+    adapter: new PrismaPGlite(pglite),
     log: [{ emit: 'event', level: 'query' }],
   });
   const statementListeners = new Set<(sql: string) => void>();

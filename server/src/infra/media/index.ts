@@ -5,6 +5,7 @@ import type { Config } from '../../config';
 import { createCloudinaryMediaStore } from './cloudinary-media-store';
 import { createLocalMediaStore } from './local-media-store';
 import type { MediaStore } from './media-store';
+import { withRememberedUrls } from './remembered-urls';
 
 const filesUnder = (dataDir: string) => join(dataDir.startsWith('memory://') ? '.data' : dataDir, 'media');
 
@@ -13,12 +14,14 @@ export const localMediaDir = (config: Config): string | null => (config.cloudina
 
 export function openMediaStore(config: Config): { store: MediaStore; routes?: (app: Express) => void } {
   if (config.cloudinary.url) {
-    return { store: createCloudinaryMediaStore({ url: config.cloudinary.url, uploadPrefix: config.cloudinary.uploadPrefix }) };
+    return {
+      store: withRememberedUrls(createCloudinaryMediaStore({ url: config.cloudinary.url, uploadPrefix: config.cloudinary.uploadPrefix })),
+    };
   }
   const local = createLocalMediaStore({
     dir: filesUnder(config.dataDir),
     publicUrl: config.publicUrl,
     secret: config.jwtSecret,
   });
-  return { store: local.store, routes: (app) => app.use('/media', local.router) };
+  return { store: withRememberedUrls(local.store), routes: (app) => app.use('/media', local.router) };
 }

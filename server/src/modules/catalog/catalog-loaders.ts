@@ -3,7 +3,7 @@
 // with the same factories), so one request shares one loader per entity.
 import type { AppContext, RequestLoaders } from '../../graphql/context';
 import type { CatalogService } from './catalog.service';
-import type { CatalogLoaders } from './service-pages';
+import { PrimedRows, type CatalogLoaders } from './service-pages';
 
 // One accessor per request: field resolvers ask for it once per field of every node.
 const perRequest = new WeakMap<RequestLoaders, CatalogLoaders>();
@@ -19,6 +19,7 @@ export function catalogLoaders(ctx: AppContext, catalog: CatalogService): Catalo
 
 function accessor(loaders: RequestLoaders, catalog: CatalogService): CatalogLoaders {
   return {
+    primed: new PrimedRows(),
     get service() {
       return loaders.get('catalog.service', () => catalog.serviceLoader());
     },

@@ -105,17 +105,20 @@ export class ServiceResolver {
 
   @FieldResolver(() => Provider)
   provider(@Root() service: Service, @Ctx() ctx: AppContext) {
-    return catalogLoaders(ctx, this.catalog).provider.load(service.providerId);
+    const loaders = catalogLoaders(ctx, this.catalog);
+    return loaders.primed.provider(service.providerId) ?? loaders.provider.load(service.providerId);
   }
 
   @FieldResolver(() => Category)
   category(@Root() service: Service, @Ctx() ctx: AppContext) {
-    return catalogLoaders(ctx, this.catalog).category.load(service.categoryId);
+    const loaders = catalogLoaders(ctx, this.catalog);
+    return loaders.primed.category(service.categoryId) ?? loaders.category.load(service.categoryId);
   }
 
   @FieldResolver(() => [Image])
   images(@Root() service: Service, @Ctx() ctx: AppContext) {
-    return catalogLoaders(ctx, this.catalog).images.load(service.id);
+    const loaders = catalogLoaders(ctx, this.catalog);
+    return loaders.primed.images(service.id) ?? loaders.images.load(service.id);
   }
 
   @FieldResolver(() => Money)

@@ -40,7 +40,8 @@ export class ProviderResolver {
 
   @FieldResolver(() => PublicProfile)
   owner(@Root() provider: Provider, @Ctx() ctx: AppContext) {
-    return catalogLoaders(ctx, this.catalog).owner.load(provider.userId);
+    const loaders = catalogLoaders(ctx, this.catalog);
+    return loaders.primed.owner(provider.userId) ?? loaders.owner.load(provider.userId);
   }
 
   @FieldResolver(() => Float, { nullable: true })

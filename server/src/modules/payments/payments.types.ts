@@ -23,7 +23,8 @@ export class Payment {
   @Field(() => String, { nullable: true }) method!: string | null;
   @Field(() => Date, { nullable: true }) paidAt!: Date | null;
   @Authorized(Role.ADMIN)
-  @Field(() => String, { nullable: true, description: 'Admin only: why the gateway flagged a payment held for review.' })
+  // simple: false keeps TypeGraphQL's resolver, which runs the role check (graphql/schema.ts).
+  @Field(() => String, { nullable: true, simple: false, description: 'Admin only: why the gateway flagged a payment held for review.' })
   heldReason!: string | null;
   bookingId!: string;
 }
