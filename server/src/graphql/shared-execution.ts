@@ -32,9 +32,18 @@ function executeFor(event: unknown, audience: string, args: ExecutionArgs): Resu
   let byAudience = results.get(event);
   if (!byAudience) results.set(event, (byAudience = new Map()));
   let result = byAudience.get(audience);
-  if (!result) byAudience.set(audience, (result = execute({ ...args, rootValue: event })));
+  if (!result) byAudience.set(audience, (result = Promise.resolve(execute({ ...args, rootValue: event })).then(forTheWire)));
   return result;
 }
+
+/**
+ * graphql-js builds result objects without a prototype (dictionary-mode objects to V8),
+ * which JSON.stringify walks on its slow path, and graphql-ws stringifies each subscriber's
+ * message on its own: a shared result is rebuilt once as plain objects for all of them.
+ * Results with errors keep their GraphQLError instances for the error formatter.
+ */
+const forTheWire = (result: ExecutionResult): ExecutionResult =>
+  result.errors?.length ? result : (JSON.parse(JSON.stringify(result)) as ExecutionResult);
 
 /** For graphql-ws's `subscribe` option: graphql-js's subscribe, with results shared per audience. */
 export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
