@@ -1,10 +1,10 @@
 // Builds the executable schema from every module's resolvers.
 import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage, type ContainerType } from 'type-graphql';
 import { unusedSchemaPubSub } from '../modules/realtime';
 import { ERROR_CODES } from '../error-codes';
 import { authChecker } from './auth-checker';
+import { DateTimeScalar } from './date-time-scalar';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { resolvers } from './resolvers';
 
@@ -28,7 +28,7 @@ export async function buildAppSchema(container?: ContainerType): Promise<GraphQL
     container,
     validate: false,
     pubSub: unusedSchemaPubSub,
-    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   assertPlainFieldsUnguarded(metadata);
   if (container) callFieldResolversDirectly(schema, container);

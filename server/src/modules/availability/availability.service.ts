@@ -182,14 +182,11 @@ export class AvailabilityService {
 
   /** An active service and its provider, or NOT_FOUND. */
   async bookingTarget(serviceId: string): Promise<BookingTarget> {
-    const service = isUuid(serviceId) ? await this.catalog.serviceForBooking(serviceId) : null;
-    const scheduling = service?.active ? await this.catalog.providerScheduling(service.providerId) : null;
-    if (!service || !scheduling) throw new DomainError('NOT_FOUND', 'That service was not found or is no longer offered');
-    const [policy, providerLimits] = await Promise.all([
-      this.policies.servicePolicy(service.id),
-      this.policies.providerLimits(scheduling.id),
-    ]);
-    return { service, scheduling, policy, providerLimits };
+    const found = isUuid(serviceId) ? await this.catalog.schedulableService(serviceId) : null;
+    if (!found) throw new DomainError('NOT_FOUND', 'That service was not found or is no longer offered');
+    const { service, scheduling } = found;
+    const { policy, limits } = await this.policies.policyAndLimits(service.id, scheduling.id);
+    return { service, scheduling, policy, providerLimits: limits };
   }
 
   /** The scheduling policy of a service (defaults when its provider never set one). */

@@ -14,6 +14,8 @@ export type { SchedulableService };
 
 export interface SchedulingCatalog {
   serviceForBooking(serviceId: string): Promise<BookableService | null>;
+  /** An active service with its provider's settings, read together (null when missing or inactive). */
+  schedulableService(serviceId: string): Promise<SchedulableService | null>;
   providerScheduling(providerId: string): Promise<ProviderScheduling | null>;
   providerOfUser(userId: string): Promise<ProviderScheduling | null>;
   /** Every active service with its provider's settings. */

@@ -29,7 +29,14 @@ let ids = 0;
 const nextId = (prefix: string) => `${prefix}-${++ids}`;
 
 function aProvider(w: World, calendar: ProviderCalendar, limits: BookingLimits = NO_LIMITS): ProviderScheduling {
-  const scheduling = { id: nextId('provider'), userId: nextId('user'), timeZone: ZONE, minNoticeMinutes: 0, maxAdvanceDays: 60 };
+  const scheduling = {
+    id: nextId('provider'),
+    userId: nextId('user'),
+    businessName: 'A provider',
+    timeZone: ZONE,
+    minNoticeMinutes: 0,
+    maxAdvanceDays: 60,
+  };
   w.calendars.set(scheduling.id, calendar);
   w.limits.set(scheduling.id, limits);
   return scheduling;

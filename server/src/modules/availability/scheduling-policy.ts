@@ -74,6 +74,26 @@ export class PolicyStore {
     return row ? pickLimits(row) : NO_LIMITS;
   }
 
+  /** The service's policy and its provider's limits in one statement (a booking reads both). */
+  async policyAndLimits(serviceId: string, providerId: string): Promise<{ policy: ServicePolicy; limits: BookingLimits }> {
+    const [row] = await this.prisma.$queryRaw<{ policy: PolicyRow | null; limits: BookingLimits | null }[]>`
+      SELECT (SELECT json_build_object(
+                'serviceId', service_id, 'intervalMinutes', interval_minutes, 'bufferBeforeMinutes', buffer_before_minutes,
+                'minNoticeMinutes', min_notice_minutes, 'horizonAmount', horizon_amount, 'horizonUnit', horizon_unit,
+                'capacity', capacity, 'maxBookingsPerDay', max_bookings_per_day, 'maxBookingsPerWeek', max_bookings_per_week,
+                'maxMinutesPerDay', max_minutes_per_day, 'maxMinutesPerWeek', max_minutes_per_week,
+                'maxReschedules', max_reschedules, 'rescheduleNoticeMinutes', reschedule_notice_minutes)
+              FROM service_scheduling WHERE service_id = ${serviceId}::uuid) AS policy,
+             (SELECT json_build_object(
+                'maxBookingsPerDay', max_bookings_per_day, 'maxBookingsPerWeek', max_bookings_per_week,
+                'maxMinutesPerDay', max_minutes_per_day, 'maxMinutesPerWeek', max_minutes_per_week)
+              FROM provider_booking_limits WHERE provider_id = ${providerId}::uuid) AS limits`;
+    return {
+      policy: row?.policy ? toPolicy(row.policy) : defaultPolicy(serviceId),
+      limits: row?.limits ? pickLimits(row.limits) : NO_LIMITS,
+    };
+  }
+
   /** Policies of many services (defaults for those without a row), by service id. */
   async servicePolicies(serviceIds: string[]): Promise<Map<string, ServicePolicy>> {
     const rows = serviceIds.length ? await this.prisma.serviceScheduling.findMany({ where: { serviceId: { in: serviceIds } } }) : [];

@@ -33,6 +33,12 @@ interface Facts {
   service: string;
 }
 
+/** What the caller already read of the service and its provider (a new booking has them): not read again. */
+export interface KnownFacts {
+  service: string;
+  provider: Party;
+}
+
 type Side = 'customer' | 'provider';
 /** The words for one reader; `at` shows an instant in that reader's zone. */
 type Words = (f: Facts, at: (d: Date | null) => string) => { title: string; body: string };
@@ -53,11 +59,18 @@ export class BookingNotices {
     private readonly users: Pick<UsersService, 'loader'>,
   ) {}
 
-  requested(b: NoticeBooking): Promise<NotificationInput[]> {
-    return this.tell(b, 'BOOKING_REQUESTED', ['provider'], (f, at) => ({
-      title: 'New booking request',
-      body: `${f.customer.name} asked for ${f.service} on ${at(b.startsAt)}. Accept or reject it by ${at(b.answerBy)}, or it expires.`,
-    }));
+  requested(b: NoticeBooking, known?: KnownFacts): Promise<NotificationInput[]> {
+    return this.tell(
+      b,
+      'BOOKING_REQUESTED',
+      ['provider'],
+      (f, at) => ({
+        title: 'New booking request',
+        body: `${f.customer.name} asked for ${f.service} on ${at(b.startsAt)}. Accept or reject it by ${at(b.answerBy)}, or it expires.`,
+      }),
+      undefined,
+      known,
+    );
   }
 
   accepted(b: NoticeBooking): Promise<NotificationInput[]> {
@@ -142,8 +155,15 @@ export class BookingNotices {
     return this.notifications.prepare(await this.notifications.unwritten(notes));
   }
 
-  private async tell(b: NoticeBooking, type: NotificationKind, to: Side[], words: Words, dedupeKey?: string): Promise<NotificationInput[]> {
-    const facts = await this.facts(b);
+  private async tell(
+    b: NoticeBooking,
+    type: NotificationKind,
+    to: Side[],
+    words: Words,
+    dedupeKey?: string,
+    known?: KnownFacts,
+  ): Promise<NotificationInput[]> {
+    const facts = await this.facts(b, known);
     // Each reads times in their own zone: the customer in theirs, the provider in the business's.
     return to
       .filter((side) => facts[side].userId)
@@ -153,21 +173,25 @@ export class BookingNotices {
       });
   }
 
-  private async facts(b: NoticeBooking): Promise<Facts> {
+  private async facts(b: NoticeBooking, known?: KnownFacts): Promise<Facts> {
     const loaders = (this.loaders ??= {
       services: this.catalog.serviceLoader(),
       providers: this.catalog.providerLoader(),
       users: this.users.loader(),
     });
-    const [service, provider, customer] = await Promise.all([
-      loaders.services.load(b.serviceId),
-      loaders.providers.load(b.providerId),
+    const [customer, service, provider] = await Promise.all([
       loaders.users.load(b.customerId),
+      known ? null : loaders.services.load(b.serviceId),
+      known ? null : loaders.providers.load(b.providerId),
     ]);
     return {
-      service: service?.title ?? 'your booking',
+      service: known?.service ?? service?.title ?? 'your booking',
       customer: { userId: b.customerId, name: customer?.name ?? 'A customer', zone: customer?.timeZone ?? 'UTC' },
-      provider: { userId: provider?.userId ?? '', name: provider?.businessName ?? 'The provider', zone: provider?.timeZone ?? 'UTC' },
+      provider: known?.provider ?? {
+        userId: provider?.userId ?? '',
+        name: provider?.businessName ?? 'The provider',
+        zone: provider?.timeZone ?? 'UTC',
+      },
     };
   }
 }

@@ -316,7 +316,10 @@ export class BookingsService {
     const facts = { id, serviceId: service.id, providerId: scheduling.id, customerId: viewer.userId, startsAt: request.startsAt };
     const notices = await this.deps.notices.deliver(
       answerBy
-        ? this.deps.notices.requested({ ...facts, answerBy, holdExpiresAt: null, cancellationReason: null, status: 'REQUESTED' })
+        ? this.deps.notices.requested(
+            { ...facts, answerBy, holdExpiresAt: null, cancellationReason: null, status: 'REQUESTED' },
+            { service: service.title, provider: { userId: scheduling.userId, name: scheduling.businessName, zone: scheduling.timeZone } },
+          )
         : Promise.resolve([]),
     );
     try {

@@ -37,6 +37,8 @@ export interface ServiceForBooking {
 export interface ProviderScheduling {
   id: string;
   userId: string;
+  /** The name customers see (notices of bookings say it). */
+  businessName: string;
   timeZone: string;
   minNoticeMinutes: number;
   maxAdvanceDays: number;

@@ -4,7 +4,7 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { notFound } from '../../domain-error';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import type { Connection } from '../../shared/paging';
 import type { Db } from '../../infra/database';
 import { parseInput, timeZoneField } from '../../input-validation';
@@ -241,17 +241,27 @@ export class CatalogService {
   }
 
   private async loadSchedulableServices(): Promise<SchedulableService[]> {
+    return this.schedulableRows(Prisma.sql`WHERE s.active ORDER BY s.id`);
+  }
+
+  /** An active service with its provider's settings, in one statement (a booking's first read). */
+  async schedulableService(serviceId: string): Promise<SchedulableService | null> {
+    if (!isUuid(serviceId)) return null;
+    const [found] = await this.schedulableRows(Prisma.sql`WHERE s.id = ${serviceId}::uuid AND s.active`);
+    return found ?? null;
+  }
+
+  private async schedulableRows(where: Prisma.Sql): Promise<SchedulableService[]> {
     const found = await this.prisma.$queryRaw<(ServiceForBooking & Omit<ProviderScheduling, 'id'>)[]>`
       SELECT s.id::text AS id, s.provider_id::text AS "providerId", s.title, s.price_amount AS "priceAmount", s.currency,
              s.duration_minutes AS "durationMinutes", s.buffer_minutes AS "bufferMinutes", s.instant_booking AS "instantBooking",
-             s.active, p.user_id::text AS "userId", p.time_zone AS "timeZone", p.min_notice_minutes AS "minNoticeMinutes",
-             p.max_advance_days AS "maxAdvanceDays"
+             s.active, p.user_id::text AS "userId", p.business_name AS "businessName", p.time_zone AS "timeZone",
+             p.min_notice_minutes AS "minNoticeMinutes", p.max_advance_days AS "maxAdvanceDays"
       FROM service s JOIN provider p ON p.id = s.provider_id
-      WHERE s.active
-      ORDER BY s.id`;
-    return found.map(({ userId, timeZone, minNoticeMinutes, maxAdvanceDays, ...service }) => ({
+      ${where}`;
+    return found.map(({ userId, businessName, timeZone, minNoticeMinutes, maxAdvanceDays, ...service }) => ({
       service,
-      scheduling: { id: service.providerId, userId, timeZone, minNoticeMinutes, maxAdvanceDays },
+      scheduling: { id: service.providerId, userId, businessName, timeZone, minNoticeMinutes, maxAdvanceDays },
     }));
   }
 
@@ -266,7 +276,14 @@ export class CatalogService {
 
 const reviveCategories = (list: CategoryRow[]) => list.map((c) => ({ ...c, archivedAt: c.archivedAt && new Date(c.archivedAt) }));
 
-const schedulingColumns = { id: true, userId: true, timeZone: true, minNoticeMinutes: true, maxAdvanceDays: true } as const;
+const schedulingColumns = {
+  id: true,
+  userId: true,
+  businessName: true,
+  timeZone: true,
+  minNoticeMinutes: true,
+  maxAdvanceDays: true,
+} as const;
 
 function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {

@@ -50,6 +50,12 @@ export class EmailOutbox {
 
   /** Writes the message as PENDING, due now. Returns the row (the existing one for a repeated dedupeKey). */
   async enqueue(mail: NewEmail, db: Writer = this.prisma): Promise<EmailRow> {
+    const id = await this.add(mail, db);
+    return db.emailMessage.findUniqueOrThrow({ where: { id } });
+  }
+
+  /** enqueue() for a writer that does not need the row back (a notification's copy): one statement. Returns its id. */
+  async add(mail: NewEmail, db: Writer = this.prisma): Promise<string> {
     if (!isEmailAddress(mail.to)) throw badInput('to', `"${mail.to}" is not an email address`);
     if (HEADER_BREAK.test(mail.subject)) throw badInput('subject', 'A subject is one line');
     const id = mail.dedupeKey ? idFromKey(mail.dedupeKey) : randomUUID();
@@ -66,7 +72,7 @@ export class EmailOutbox {
       ],
       skipDuplicates: true,
     });
-    return db.emailMessage.findUniqueOrThrow({ where: { id } });
+    return id;
   }
 
   /** Admins: the outbox newest first, optionally one status. */

@@ -38,7 +38,7 @@ export class NotificationEmails {
       copies.push([note, this.compose(note, person)]);
     }
     return async (tx, only) => {
-      for (const [note, mail] of copies) if (!only || only(note)) await this.outbox.enqueue(mail, tx);
+      for (const [note, mail] of copies) if (!only || only(note)) await this.outbox.add(mail, tx);
     };
   }
 
