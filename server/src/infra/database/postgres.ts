@@ -1,7 +1,8 @@
 // The real backend: PostgreSQL through node-postgres and Prisma's pg adapter.
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../../generated/prisma/client';
+import { PrismaClient, type Prisma } from '../../generated/prisma/client';
 import type { Logger } from '../logger';
 import type { Database, Listening } from './database';
 import { listenConnection } from './listen-connection';
@@ -27,6 +28,12 @@ export async function openPostgres(url: string, poolSize: number, log: Logger): 
     kind: 'postgres',
     prisma,
     statementCount: () => statements,
+    async preparedRead<T>(sql: Prisma.Sql) {
+      statements++;
+      for (const listener of statementListeners) listener(sql.text);
+      const name = `homeser_${createHash('sha1').update(sql.text).digest('hex').slice(0, 20)}`;
+      return (await pool.query({ name, text: sql.text, values: sql.values })).rows as T[];
+    },
     onStatement(listener) {
       statementListeners.add(listener);
       return () => void statementListeners.delete(listener);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { notFound } from '../../domain-error';
 import { Prisma } from '../../generated/prisma/client';
 import type { Connection } from '../../shared/paging';
-import type { Db } from '../../infra/database';
+import type { Database, Db } from '../../infra/database';
 import { parseInput, timeZoneField } from '../../input-validation';
 import type { UsersService } from '../identity/users.service';
 import type { Viewer } from '../identity/viewer';
@@ -56,6 +56,7 @@ export class CatalogService {
     private readonly cache: CatalogCache,
     private readonly users: UsersService,
     private readonly freeSlots: () => FreeSlotSearch,
+    private readonly preparedRead: Database['preparedRead'],
   ) {}
 
   /** Every category, archived ones included (browse lists filter them out). */
@@ -80,7 +81,7 @@ export class CatalogService {
    */
   async services(args: ServicesArgs, loaders?: CatalogLoaders, includeInactive = false): Promise<Connection<ServiceRow>> {
     const query = parseServicesQuery(args, includeInactive);
-    const sources = { prisma: this.prisma, users: this.users, categories: () => this.categories() };
+    const sources = { prisma: this.prisma, preparedRead: this.preparedRead, users: this.users, categories: () => this.categories() };
     let page: ServicesPage;
     if (query.window) {
       // Free slots change with every booking, so such lists are computed, never cached.

@@ -9,7 +9,7 @@
 // client.
 import type DataLoader from 'dataloader';
 import { Prisma } from '../../generated/prisma/client';
-import type { Db } from '../../infra/database';
+import type { Database, Db } from '../../infra/database';
 import { toConnection, type Connection } from '../../shared/paging';
 import type { UsersService } from '../identity/users.service';
 import type { CategoryRow, ImageRow, ProviderRow, PublicProfileRow, ServiceRow } from './catalog.rows';
@@ -38,6 +38,8 @@ export interface ServicesPage {
 
 export interface PageSources {
   prisma: Db;
+  /** The driver's prepared statements (Database.preparedRead). */
+  preparedRead: Database['preparedRead'];
   users: UsersService;
   categories: () => Promise<CategoryRow[]>;
 }
@@ -64,10 +66,14 @@ const PROVIDER_JSON = Prisma.sql`json_build_object('id', p.id, 'userId', p.user_
 const IMAGE_JSON = Prisma.sql`json_build_object('id', i.id, 'serviceId', i.service_id, 'publicId', i.public_id,
   'position', i.position, 'createdAt', i.created_at)`;
 
-export async function loadServicesPage({ prisma, users, categories }: PageSources, query: ServicesQuery): Promise<ServicesPage> {
+export async function loadServicesPage(
+  { prisma, preparedRead, users, categories }: PageSources,
+  query: ServicesQuery,
+): Promise<ServicesPage> {
   const { ctes, dir } = searchCtes(query.criteria, query.order, query.first, query.after);
   const [[row], categoryRows] = await Promise.all([
-    prisma.$queryRaw<{ page: string }[]>(Prisma.sql`
+    // Browse pages (no search words) come in a few shapes: prepared. A search's shape grows with its words.
+    (query.criteria.search ? <T>(sql: Prisma.Sql) => prisma.$queryRaw<T[]>(sql) : preparedRead)<{ page: string }>(Prisma.sql`
       WITH ${ctes}
       SELECT json_build_object(
         'total', (SELECT count(*) FROM matches),
