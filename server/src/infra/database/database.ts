@@ -25,6 +25,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** What a store needs to run its hot fixed-shape reads prepared. */
+export type PreparedReads = Pick<Database, 'preparedRead'>;
+
 export interface Listening {
   /** False while the connection is being re-established (notifications are lost meanwhile). */
   readonly connected: boolean;

@@ -5,7 +5,7 @@ import type { Database } from './database';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
-export type { Database, Db } from './database';
+export type { Database, Db, PreparedReads } from './database';
 export { PgError, sqlState } from './database';
 
 /** PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR; migrations applied in both. */

@@ -14,8 +14,8 @@ import { SlotCache } from './slot-cache';
 export const availabilityResolvers = [AvailabilityResolver] as const;
 
 export function availabilityModule(infra: Infra, deps: { catalog: SchedulingCatalog; bookings: ProviderBookings }) {
-  const store = new ScheduleStore(infra.prisma);
-  const policies = new PolicyStore(infra.prisma);
+  const store = new ScheduleStore(infra.prisma, infra.database);
+  const policies = new PolicyStore(infra.prisma, infra.database);
   const availability = new AvailabilityService({
     catalog: deps.catalog,
     store,

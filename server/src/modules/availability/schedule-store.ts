@@ -1,8 +1,8 @@
 // The availability tables, read and written: weekly rules, dated exceptions, and the
 // holding bookings that make a provider busy. Nothing here decides anything.
-import type { AvailabilityException as ExceptionRow, Prisma, AvailabilityRule as RuleRow } from '../../generated/prisma/client';
+import { Prisma, type AvailabilityException as ExceptionRow, type AvailabilityRule as RuleRow } from '../../generated/prisma/client';
 import type { BookingStatus } from '../../generated/prisma/enums';
-import type { Db } from '../../infra/database';
+import type { Db, PreparedReads } from '../../infra/database';
 import type { ExceptionInput, RuleInput } from './availability-input';
 import type { DateException, WeeklyRule } from './slot-calculator';
 
@@ -29,7 +29,10 @@ export const toDateException = (e: ExceptionRow): DateException => ({
 });
 
 export class ScheduleStore {
-  constructor(private readonly prisma: Db) {}
+  constructor(
+    private readonly prisma: Db,
+    private readonly reads: PreparedReads,
+  ) {}
 
   rules(providerId: string): Promise<RuleRow[]> {
     return this.prisma.availabilityRule.findMany({ where: { providerId }, orderBy: [{ weekday: 'asc' }, { startMinute: 'asc' }] });
@@ -53,15 +56,15 @@ export class ScheduleStore {
       dateString(new Date(from.getTime() - 3 * MS_PER_DAY)),
       dateString(new Date(to.getTime() + 3 * MS_PER_DAY)),
     ];
-    // One round trip instead of two (this is the cold path of availableSlots).
-    const [row] = await this.prisma.$queryRaw<ProviderCalendar[]>`
+    // One round trip instead of two, prepared (this is the cold path of availableSlots and of every booking).
+    const [row] = await this.reads.preparedRead<ProviderCalendar>(Prisma.sql`
       SELECT
         (SELECT coalesce(json_agg(json_build_object('weekday', weekday, 'startMinute', start_minute, 'endMinute', end_minute)), '[]'::json)
            FROM availability_rule WHERE provider_id = ${providerId}::uuid) AS rules,
         (SELECT coalesce(json_agg(json_build_object(
                   'date', to_char(date, 'YYYY-MM-DD'), 'kind', kind, 'startMinute', start_minute, 'endMinute', end_minute)), '[]'::json)
            FROM availability_exception
-           WHERE provider_id = ${providerId}::uuid AND date BETWEEN ${firstDate}::date AND ${lastDate}::date) AS exceptions`;
+           WHERE provider_id = ${providerId}::uuid AND date BETWEEN ${firstDate}::date AND ${lastDate}::date) AS exceptions`);
     return row!;
   }
 

@@ -2,8 +2,8 @@
 // notice and horizon, seats, booking limits, reschedule rules) and a provider's booking
 // limits over all their services. Availability owns both tables; a service without a row
 // has the defaults (every start on the duration's grid, one seat, no limits).
-import type { Prisma } from '../../generated/prisma/client';
-import type { Db } from '../../infra/database';
+import { Prisma } from '../../generated/prisma/client';
+import type { Db, PreparedReads } from '../../infra/database';
 import type { BookingLimitsInput, ServiceSchedulingInput } from './scheduling-policy-input';
 import type { Horizon } from './slot-calculator';
 
@@ -62,7 +62,10 @@ function toPolicy(row: PolicyRow): ServicePolicy {
 }
 
 export class PolicyStore {
-  constructor(private readonly prisma: Db) {}
+  constructor(
+    private readonly prisma: Db,
+    private readonly reads: PreparedReads,
+  ) {}
 
   async servicePolicy(serviceId: string): Promise<ServicePolicy> {
     const row = await this.prisma.serviceScheduling.findUnique({ where: { serviceId } });
@@ -76,7 +79,7 @@ export class PolicyStore {
 
   /** The service's policy and its provider's limits in one statement (a booking reads both). */
   async policyAndLimits(serviceId: string, providerId: string): Promise<{ policy: ServicePolicy; limits: BookingLimits }> {
-    const [row] = await this.prisma.$queryRaw<{ policy: PolicyRow | null; limits: BookingLimits | null }[]>`
+    const [row] = await this.reads.preparedRead<{ policy: PolicyRow | null; limits: BookingLimits | null }>(Prisma.sql`
       SELECT (SELECT json_build_object(
                 'serviceId', service_id, 'intervalMinutes', interval_minutes, 'bufferBeforeMinutes', buffer_before_minutes,
                 'minNoticeMinutes', min_notice_minutes, 'horizonAmount', horizon_amount, 'horizonUnit', horizon_unit,
@@ -87,7 +90,7 @@ export class PolicyStore {
              (SELECT json_build_object(
                 'maxBookingsPerDay', max_bookings_per_day, 'maxBookingsPerWeek', max_bookings_per_week,
                 'maxMinutesPerDay', max_minutes_per_day, 'maxMinutesPerWeek', max_minutes_per_week)
-              FROM provider_booking_limits WHERE provider_id = ${providerId}::uuid) AS limits`;
+              FROM provider_booking_limits WHERE provider_id = ${providerId}::uuid) AS limits`);
     return {
       policy: row?.policy ? toPolicy(row.policy) : defaultPolicy(serviceId),
       limits: row?.limits ? pickLimits(row.limits) : NO_LIMITS,

@@ -1,13 +1,14 @@
 // The bookings side of availability's ProviderBookings port: providers' bookings as
-// time, in one round trip (the cold path of availableSlots runs it; the catalog filter
+// time, in one prepared round trip (the cold path of availableSlots runs it; the catalog filter
 // asks for many providers at once).
-import type { Db } from '../../infra/database';
+import { Prisma } from '../../generated/prisma/client';
+import type { PreparedReads } from '../../infra/database';
 import type { BookedTime, BookedWindow, ProviderBookings } from '../availability/bookings-port';
 
 type Row = [string, string, number, number, number, number, string | null, boolean];
 
 export class BookedTimes implements ProviderBookings {
-  constructor(private readonly prisma: Db) {}
+  constructor(private readonly reads: PreparedReads) {}
 
   async bookedTimes(providerId: string, window: BookedWindow, ignoreBookingId?: string): Promise<BookedTime[]> {
     return (await this.read([providerId], window, ignoreBookingId)).get(providerId) ?? [];
@@ -21,7 +22,7 @@ export class BookedTimes implements ProviderBookings {
     const countFrom = window.countFrom ?? window.busyFrom;
     const countTo = window.countTo ?? window.busyFrom; // an empty range: nothing counted beyond the busy ones
     const ids = `{${providerIds.join(',')}}`;
-    const [row] = await this.prisma.$queryRaw<{ times: Row[] }[]>`
+    const [row] = await this.reads.preparedRead<{ times: Row[] }>(Prisma.sql`
       SELECT coalesce(json_agg(json_build_array(
                provider_id::text, service_id::text,
                floor(extract(epoch FROM starts_at) * 1000), floor(extract(epoch FROM ends_at) * 1000),
@@ -33,7 +34,7 @@ export class BookedTimes implements ProviderBookings {
         AND ((status IN ('REQUESTED', 'PENDING_PAYMENT', 'CONFIRMED')
               AND coalesce(blocked_from, starts_at) < ${window.busyTo}::timestamptz AND blocked_until > ${window.busyFrom}::timestamptz)
           OR (status IN ('REQUESTED', 'PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED')
-              AND starts_at >= ${countFrom}::timestamptz AND starts_at < ${countTo}::timestamptz))`;
+              AND starts_at >= ${countFrom}::timestamptz AND starts_at < ${countTo}::timestamptz))`);
     const byProvider = new Map<string, BookedTime[]>();
     for (const [providerId, serviceId, startsAt, endsAt, blockedFrom, blockedUntil, seatGroup, holding] of row!.times) {
       const time: BookedTime = {

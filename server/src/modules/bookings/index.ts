@@ -18,7 +18,7 @@ import { WaitlistResolver } from './waitlist.resolver';
 export const bookingsResolvers = [BookingsResolver, WaitlistResolver] as const;
 
 /** The bookings side of availability's ProviderBookings port (built before availability, which bookings needs). */
-export const bookedTimes = (infra: Infra) => new BookedTimes(infra.prisma);
+export const bookedTimes = (infra: Infra) => new BookedTimes(infra.database);
 
 export function bookingsModule(
   infra: Infra,

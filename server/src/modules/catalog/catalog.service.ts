@@ -253,13 +253,13 @@ export class CatalogService {
   }
 
   private async schedulableRows(where: Prisma.Sql): Promise<SchedulableService[]> {
-    const found = await this.prisma.$queryRaw<(ServiceForBooking & Omit<ProviderScheduling, 'id'>)[]>`
+    const found = await this.preparedRead<ServiceForBooking & Omit<ProviderScheduling, 'id'>>(Prisma.sql`
       SELECT s.id::text AS id, s.provider_id::text AS "providerId", s.title, s.price_amount AS "priceAmount", s.currency,
              s.duration_minutes AS "durationMinutes", s.buffer_minutes AS "bufferMinutes", s.instant_booking AS "instantBooking",
              s.active, p.user_id::text AS "userId", p.business_name AS "businessName", p.time_zone AS "timeZone",
              p.min_notice_minutes AS "minNoticeMinutes", p.max_advance_days AS "maxAdvanceDays"
       FROM service s JOIN provider p ON p.id = s.provider_id
-      ${where}`;
+      ${where}`);
     return found.map(({ userId, businessName, timeZone, minNoticeMinutes, maxAdvanceDays, ...service }) => ({
       service,
       scheduling: { id: service.providerId, userId, businessName, timeZone, minNoticeMinutes, maxAdvanceDays },
