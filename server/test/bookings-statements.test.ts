@@ -6,7 +6,7 @@
 // alone (load average ~20) and ran past Jest's 60 s timeout beside other suites.
 import { aCustomer, type Account } from './support/accounts';
 import { aService, anAlwaysOpenProvider, requestBooking, type TestService } from './support/catalog-builders';
-import { fewestStatements } from './support/statements';
+import { fewestStatements, statementsDuring } from './support/statements';
 import { codes, startTestApp, type TestApp } from './support/test-app';
 
 // Reached on 2026-12-03 with the fields the tests ask for (BOOKING_FIELDS): the service with its
@@ -40,6 +40,15 @@ it(`books a free slot in at most ${MOST_STATEMENTS_PER_BOOKING} SQL statements`,
     expect(r.data!.requestBooking.status).toBe('REQUESTED');
   });
   expect(statements).toBeLessThanOrEqual(MOST_STATEMENTS_PER_BOOKING);
+});
+
+it("addresses the booking's notice and email without reading anyone's password hash", async () => {
+  const at = new Date(tomorrow() + 20 * 24 * 3_600_000);
+  const userReads = async () =>
+    (await statementsDuring(t, () => requestBooking(t, customer, service.id, at))).filter((sql) => /app_user/.test(sql));
+  const reads = await userReads();
+  expect(reads.length).toBeGreaterThan(0); // the customer's name, the provider's address
+  expect(reads.filter((sql) => /password_hash|phone/.test(sql))).toEqual([]);
 });
 
 it('turns away a taken slot with SLOT_UNAVAILABLE', async () => {

@@ -50,13 +50,13 @@ export class BookingNotices {
   private loaders?: {
     services: ReturnType<NoticeCatalog['serviceLoader']>;
     providers: ReturnType<NoticeCatalog['providerLoader']>;
-    users: ReturnType<UsersService['loader']>;
+    users: ReturnType<UsersService['contactLoader']>;
   };
 
   constructor(
     private readonly notifications: BookingNotifier,
     private readonly catalog: NoticeCatalog,
-    private readonly users: Pick<UsersService, 'loader'>,
+    private readonly users: Pick<UsersService, 'contactLoader'>,
   ) {}
 
   requested(b: NoticeBooking, known?: KnownFacts): Promise<NotificationInput[]> {
@@ -177,7 +177,7 @@ export class BookingNotices {
     const loaders = (this.loaders ??= {
       services: this.catalog.serviceLoader(),
       providers: this.catalog.providerLoader(),
-      users: this.users.loader(),
+      users: this.users.contactLoader(),
     });
     const [customer, service, provider] = await Promise.all([
       loaders.users.load(b.customerId),

@@ -4,14 +4,14 @@
 // with a dedupe key gives its email the same key, so a repeated note is one email.
 // The body is the notification's own words; the person's name and those words are user
 // text, so the HTML is made by htmlFromText, which escapes all of it.
-import type { User } from '../../generated/prisma/client';
 import type { Logger } from '../../infra/logger';
+import type { Contact } from '../identity/users.service';
 import type { Prisma } from '../../generated/prisma/client';
 import { personalKey, type NoteFilter, type NotificationInput } from '../notifications/notifications.service';
 import { isEmailAddress, type EmailOutbox, type NewEmail } from './email-outbox';
 
 export interface UserDirectory {
-  loader(): { loadMany(ids: readonly string[]): Promise<(User | null | Error)[]> };
+  contactLoader(): { loadMany(ids: readonly string[]): Promise<(Contact | null | Error)[]> };
 }
 
 export class NotificationEmails {
@@ -25,7 +25,7 @@ export class NotificationEmails {
 
   /** One email per notification whose person is known and has a usable address, enqueued by the writer it returns. */
   async prepare(notes: readonly NotificationInput[]): Promise<(tx: Prisma.TransactionClient, only?: NoteFilter) => Promise<void>> {
-    const people = notes.length ? await this.users.loader().loadMany(notes.map((n) => n.userId)) : [];
+    const people = notes.length ? await this.users.contactLoader().loadMany(notes.map((n) => n.userId)) : [];
     const copies: [NotificationInput, NewEmail][] = [];
     for (const [i, note] of notes.entries()) {
       const person = people[i];
@@ -42,7 +42,7 @@ export class NotificationEmails {
     };
   }
 
-  private compose(note: NotificationInput, person: User): NewEmail {
+  private compose(note: NotificationInput, person: Contact): NewEmail {
     const link = note.bookingId ? new URL(`/bookings/${note.bookingId}`, this.appUrl()).toString() : null;
     const text = [`Hi ${person.name},`, note.body, ...(link ? ['Open the booking:', link] : []), '— HomeSer'].join('\n\n');
     const key = personalKey(note);

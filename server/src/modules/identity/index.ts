@@ -17,7 +17,7 @@ export function identityModule(infra: Infra, media: MediaStore) {
   const principals = new PrincipalWatch(infra.pubsub, infra.config.redis.prefix, infra.log);
   const sessionState = new SessionStateCache(infra.prisma, infra.cache, principals);
   const identity = new IdentityService(infra.prisma, sessionState, infra.config, infra.rateLimiter, media);
-  const users = new UsersService(infra.prisma, sessionState);
+  const users = new UsersService(infra.prisma, sessionState, infra.database);
   const apiKeys = new ApiKeysService(infra.prisma, infra.cache);
   const authenticator = new Authenticator(
     identity.accessTokens,

@@ -1,11 +1,11 @@
 // What admins do with accounts, and user lookups other modules need.
 import DataLoader from 'dataloader';
-import type { Prisma, User } from '../../generated/prisma/client';
+import { Prisma, type User } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
 import { DomainError, notFound } from '../../domain-error';
 import { isUuid } from '../../shared/ids';
 import { keysetConnection } from '../../shared/keyset';
-import type { Db } from '../../infra/database';
+import type { Db, PreparedReads } from '../../infra/database';
 import type { SessionStateCache } from './session-state';
 import type { Viewer } from './viewer';
 
@@ -16,10 +16,19 @@ export interface PublicProfile {
   avatarPublicId: string | null;
 }
 
+/** How to address a user in a notice or an email: never a password hash or phone. */
+export interface Contact {
+  id: string;
+  name: string;
+  email: string;
+  timeZone: string;
+}
+
 export class UsersService {
   constructor(
     private readonly prisma: Db,
     private readonly sessionState: SessionStateCache,
+    private readonly reads: PreparedReads,
   ) {}
 
   async me(viewer: Viewer): Promise<User> {
@@ -45,6 +54,20 @@ export class UsersService {
     });
   }
 
+  /** Batches the contacts notices and emails of one change need into one prepared statement. */
+  contactLoader(): DataLoader<string, Contact | null> {
+    return new DataLoader(async (ids) => {
+      const valid = [...new Set(ids.filter(isUuid))];
+      const rows = valid.length
+        ? await this.reads.preparedRead<Contact>(Prisma.sql`
+            SELECT id::text AS id, name, email, time_zone AS "timeZone"
+            FROM app_user WHERE id = ANY(${`{${valid.join(',')}}`}::uuid[])`)
+        : [];
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
   /**
    * What anyone may see of these users (the catalog's provider owners): id, name and avatar
    * only, so a public read never brings an email, a phone or a password hash into the process.
@@ -52,9 +75,9 @@ export class UsersService {
   async publicProfiles(ids: readonly string[]): Promise<PublicProfile[]> {
     const valid = [...new Set(ids.filter(isUuid))];
     if (!valid.length) return [];
-    return this.prisma.$queryRaw<PublicProfile[]>`
+    return this.reads.preparedRead<PublicProfile>(Prisma.sql`
       SELECT id::text AS id, name, avatar_public_id AS "avatarPublicId"
-      FROM app_user WHERE id = ANY(${`{${valid.join(',')}}`}::uuid[])`;
+      FROM app_user WHERE id = ANY(${`{${valid.join(',')}}`}::uuid[])`);
   }
 
   /** Used by the catalog when a customer becomes a provider. */
