@@ -11,7 +11,7 @@ import { Prisma, type Notification as NotificationRow } from '../../generated/pr
 import { badInput } from '../../domain-error';
 import type { Connection } from '../../shared/paging';
 import { keysetConnection } from '../../shared/keyset';
-import type { Db } from '../../infra/database';
+import type { Db, PreparedReads } from '../../infra/database';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 
 export interface NotificationInput {
@@ -58,7 +58,10 @@ export const personalKey = (note: NotificationInput) => (note.dedupeKey ? `${not
 export class NotificationsService {
   private readonly copiers: EmailCopier[] = [];
 
-  constructor(private readonly prisma: Db) {}
+  constructor(
+    private readonly prisma: Db,
+    private readonly reads: PreparedReads,
+  ) {}
 
   onNotify(copier: EmailCopier): void {
     this.copiers.push(copier);
@@ -73,10 +76,14 @@ export class NotificationsService {
 
   /** Reads what the notes need (who wants which email) so write() only writes. */
   async prepare(notes: readonly NotificationInput[]): Promise<Delivery> {
+    // One statement of one shape whatever the number of notes (prepared: every change reads it).
     const optedOut = notes.length
-      ? await this.prisma.notificationEmailOptOut.findMany({ where: { OR: notes.map((n) => ({ userId: n.userId, kind: n.type })) } })
+      ? await this.reads.preparedRead<{ user_id: string; kind: string }>(Prisma.sql`
+          SELECT o.user_id::text AS user_id, o.kind FROM notification_email_opt_out o
+          JOIN unnest(${`{${notes.map((n) => n.userId).join(',')}}`}::uuid[], ${notes.map((n) => n.type)}::text[]) AS asked(user_id, kind)
+            ON o.user_id = asked.user_id AND o.kind = asked.kind`)
       : [];
-    const off = new Set(optedOut.map((o) => `${o.userId}:${o.kind}`));
+    const off = new Set(optedOut.map((o) => `${o.user_id}:${o.kind}`));
     const emailed = notes.filter((n) => !off.has(`${n.userId}:${n.type}`));
     const copies = await Promise.all(this.copiers.map((copy) => copy(emailed)));
     return {
