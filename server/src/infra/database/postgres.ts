@@ -31,8 +31,7 @@ export async function openPostgres(url: string, poolSize: number, log: Logger): 
     async preparedRead<T>(sql: Prisma.Sql) {
       statements++;
       for (const listener of statementListeners) listener(sql.text);
-      const name = `homeser_${createHash('sha1').update(sql.text).digest('hex').slice(0, 20)}`;
-      return (await pool.query({ name, text: sql.text, values: sql.values })).rows as T[];
+      return (await pool.query({ name: statementName(sql.text), text: sql.text, values: sql.values })).rows as T[];
     },
     onStatement(listener) {
       statementListeners.add(listener);
@@ -60,6 +59,17 @@ export async function openPostgres(url: string, poolSize: number, log: Logger): 
       await pool.end().catch(() => undefined);
     },
   };
+}
+
+// A prepared statement's name, by its text (as many as preparedRead's callers have shapes).
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `homeser_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 export async function migratePostgres(url: string): Promise<string[]> {

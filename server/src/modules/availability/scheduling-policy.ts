@@ -67,11 +67,6 @@ export class PolicyStore {
     private readonly reads: PreparedReads,
   ) {}
 
-  async servicePolicy(serviceId: string): Promise<ServicePolicy> {
-    const row = await this.prisma.serviceScheduling.findUnique({ where: { serviceId } });
-    return row ? toPolicy(row) : defaultPolicy(serviceId);
-  }
-
   async providerLimits(providerId: string): Promise<BookingLimits> {
     const row = await this.prisma.providerBookingLimits.findUnique({ where: { providerId } });
     return row ? pickLimits(row) : NO_LIMITS;

@@ -68,8 +68,7 @@ export class BookingNotices {
         title: 'New booking request',
         body: `${f.customer.name} asked for ${f.service} on ${at(b.startsAt)}. Accept or reject it by ${at(b.answerBy)}, or it expires.`,
       }),
-      undefined,
-      known,
+      { known },
     );
   }
 
@@ -124,7 +123,7 @@ export class BookingNotices {
         title: 'Your hold is about to expire',
         body: `Pay for ${f.service} on ${at(b.startsAt)} by ${at(b.holdExpiresAt)}, or the slot is released.`,
       }),
-      `hold-expiring:${b.id}:${b.holdExpiresAt?.toISOString()}`,
+      { dedupeKey: `hold-expiring:${b.id}:${b.holdExpiresAt?.toISOString()}` },
     );
   }
 
@@ -134,7 +133,7 @@ export class BookingNotices {
       'BOOKING_REMINDER',
       ['customer', 'provider'],
       (f, at) => ({ title: 'Coming up: your booking', body: `Reminder: ${f.service} on ${at(b.startsAt)}.` }),
-      `reminder:${b.id}:${b.startsAt.toISOString()}`,
+      { dedupeKey: `reminder:${b.id}:${b.startsAt.toISOString()}` },
     );
   }
 
@@ -160,8 +159,7 @@ export class BookingNotices {
     type: NotificationKind,
     to: Side[],
     words: Words,
-    dedupeKey?: string,
-    known?: KnownFacts,
+    { dedupeKey, known }: { dedupeKey?: string; known?: KnownFacts } = {},
   ): Promise<NotificationInput[]> {
     const facts = await this.facts(b, known);
     // Each reads times in their own zone: the customer in theirs, the provider in the business's.

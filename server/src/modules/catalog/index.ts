@@ -24,7 +24,7 @@ export const catalogResolvers = [ServiceResolver, CategoriesResolver, ProviderRe
 export function catalogModule(infra: Infra, deps: { users: UsersService; media: MediaStore; freeSlots: () => FreeSlotSearch }) {
   const cache = new CatalogCache(infra.cache, infra.config.cacheTtlSeconds);
   const access = new CatalogAccess(infra.prisma);
-  const catalog = new CatalogService(infra.prisma, cache, deps.users, deps.freeSlots, (sql) => infra.database.preparedRead(sql));
+  const catalog = new CatalogService(infra.prisma, cache, deps.users, deps.freeSlots, infra.database);
   const listings = new ListingsService(infra.prisma, access, cache);
   const providers = new ProvidersService(infra.prisma, deps.users, cache);
   const images = new ImagesService(infra.prisma, access, deps.media, cache);

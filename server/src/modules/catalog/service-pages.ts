@@ -9,7 +9,7 @@
 // client.
 import type DataLoader from 'dataloader';
 import { Prisma } from '../../generated/prisma/client';
-import type { Database, Db } from '../../infra/database';
+import type { Db, PreparedReads } from '../../infra/database';
 import { toConnection, type Connection } from '../../shared/paging';
 import type { UsersService } from '../identity/users.service';
 import type { CategoryRow, ImageRow, ProviderRow, PublicProfileRow, ServiceRow } from './catalog.rows';
@@ -38,8 +38,7 @@ export interface ServicesPage {
 
 export interface PageSources {
   prisma: Db;
-  /** The driver's prepared statements (Database.preparedRead). */
-  preparedRead: Database['preparedRead'];
+  reads: PreparedReads;
   users: UsersService;
   categories: () => Promise<CategoryRow[]>;
 }
@@ -66,14 +65,9 @@ const PROVIDER_JSON = Prisma.sql`json_build_object('id', p.id, 'userId', p.user_
 const IMAGE_JSON = Prisma.sql`json_build_object('id', i.id, 'serviceId', i.service_id, 'publicId', i.public_id,
   'position', i.position, 'createdAt', i.created_at)`;
 
-export async function loadServicesPage(
-  { prisma, preparedRead, users, categories }: PageSources,
-  query: ServicesQuery,
-): Promise<ServicesPage> {
+export async function loadServicesPage({ prisma, reads, users, categories }: PageSources, query: ServicesQuery): Promise<ServicesPage> {
   const { ctes, dir } = searchCtes(query.criteria, query.order, query.first, query.after);
-  const [[row], categoryRows] = await Promise.all([
-    // Browse pages (no search words) come in a few shapes: prepared. A search's shape grows with its words.
-    (query.criteria.search ? <T>(sql: Prisma.Sql) => prisma.$queryRaw<T[]>(sql) : preparedRead)<{ page: string }>(Prisma.sql`
+  const pageSql = Prisma.sql`
       WITH ${ctes}
       SELECT json_build_object(
         'total', (SELECT count(*) FROM matches),
@@ -83,7 +77,11 @@ export async function loadServicesPage(
                                WHERE p.id IN (SELECT s.provider_id FROM shown sh JOIN service s ON s.id = sh.id)), '[]'),
         'images', coalesce((SELECT json_agg(${IMAGE_JSON} ORDER BY i.service_id, i.position, i.created_at) FROM service_image i
                             WHERE i.service_id IN (SELECT id FROM shown)), '[]')
-      )::text AS page`),
+      )::text AS page`;
+  type PageRow = { page: string };
+  const [[row], categoryRows] = await Promise.all([
+    // Browse pages (no search words) come in a few shapes: prepared. A search's text grows with its words.
+    query.criteria.search ? prisma.$queryRaw<PageRow[]>(pageSql) : reads.preparedRead<PageRow>(pageSql),
     categories(),
   ]);
   const found = JSON.parse(row!.page) as PageJson;
