@@ -4,9 +4,9 @@
 // breaker's PING heartbeat is left out; background jobs can only add to a count, so the
 // fewest over a few tries is the work's own.
 import { randomBytes } from 'node:crypto';
-import { connect, type Socket } from 'node:net';
 import type { App } from '../server/src/app';
 import { testRedisUrl } from '../server/test/support/databases';
+import { monitorRedis } from '../server/test/support/redis-monitor';
 
 export interface RedisCount {
   commands: number;
@@ -28,9 +28,9 @@ export async function redisCommandsOf(
   let seen: string[] = [];
   let marked: (() => void) | undefined;
   let mark = '';
-  const monitor = await openMonitor((source, name, firstArg) => {
+  const monitor = await monitorRedis(testRedisUrl, ({ source, name, args }) => {
     if (source !== address) return;
-    if (name === 'echo' && firstArg === mark) return marked?.();
+    if (name === 'echo' && args[0] === mark) return marked?.();
     if (name !== 'ping') seen.push(name);
   });
   let fewest: RedisCount = { commands: Infinity, names: '' };
@@ -51,7 +51,7 @@ export async function redisCommandsOf(
       if (seen.length < fewest.commands) fewest = { commands: seen.length, names: countNames(seen) };
     }
   } finally {
-    monitor.destroy();
+    monitor.stop();
   }
   return fewest;
 }
@@ -60,27 +60,4 @@ function countNames(names: string[]): string {
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
   return [...counts].map(([n, c]) => (c > 1 ? `${n} ×${c}` : n)).join(', ');
-}
-
-/**
- * MONITOR on a plain socket (ioredis's monitor() trips its own reply queue here). Each line
- * reads `+<time> [<db> <client address>] "<command>" "<arg>" ...`.
- */
-async function openMonitor(onCommand: (source: string, name: string, firstArg: string | undefined) => void): Promise<Socket> {
-  const url = new URL(testRedisUrl);
-  const socket = connect(Number(url.port || 6379), url.hostname);
-  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
-  let buffered = '';
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    buffered += chunk;
-    const lines = buffered.split('\r\n');
-    buffered = lines.pop()!;
-    for (const line of lines) {
-      const m = /^\+\S+ \[\d+ (\S+)\] "([^"]*)"(?: "((?:[^"\\]|\\.)*)")?/.exec(line);
-      if (m) onCommand(m[1]!, m[2]!.toLowerCase(), m[3]);
-    }
-  });
-  socket.write('MONITOR\r\n');
-  return socket;
 }

@@ -2,10 +2,10 @@
 // and the edge response cache in front of Express serves anonymous GETs until a write.
 import { createHash } from 'node:crypto';
 import type { RequestListener } from 'node:http';
-import Redis from 'ioredis';
 import { createResponseCache } from '../src/http/response-cache';
 import { aCustomer } from './support/accounts';
 import { testRedisUrl } from './support/databases';
+import { monitorRedis, type RedisMonitor } from './support/redis-monitor';
 import { startTestApp, type TestApp } from './support/test-app';
 import { aCategory, aProvider, aService, type ProviderAccount } from './catalog-builders';
 
@@ -59,7 +59,7 @@ describe('the data cache', () => {
 
 describe('Redis commands per catalog page', () => {
   let t: TestApp;
-  let monitor: Redis;
+  let monitor: RedisMonitor;
   const seen: string[] = [];
   const PAGE = `{ services(first: 20) { totalCount edges { node { title price { amount } category { name }
     provider { businessName rank ratingAverage owner { name } } images { url } } } } }`;
@@ -73,13 +73,12 @@ describe('Redis commands per catalog page', () => {
       await t.app.infra.prisma.providerProfile.update({ where: { id: provider.id }, data: { ratingCount: 3, ratingSum: 10 + i } });
     }
     const prefix = t.app.infra.config.redis.prefix;
-    monitor = await new Redis(testRedisUrl).monitor();
-    monitor.on('monitor', (_time: string, args: string[]) => {
-      if (args.some((a) => a.startsWith(prefix))) seen.push(args.join(' '));
+    monitor = await monitorRedis(testRedisUrl, ({ name, args }) => {
+      if (args.some((a) => a.startsWith(prefix))) seen.push([name, ...args].join(' '));
     });
   });
   afterAll(async () => {
-    monitor.disconnect();
+    monitor.stop();
     await t.stop();
   });
 
