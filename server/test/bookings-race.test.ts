@@ -32,6 +32,11 @@ it(`lets exactly one of ${ATTEMPTS} concurrent requests for one slot win`, async
   expect(winners).toHaveLength(1);
   expect(losers).toEqual(Array(ATTEMPTS - 1).fill('SLOT_UNAVAILABLE'));
   expect(await t.app.infra.prisma.booking.count({ where: { providerId: provider.id } })).toBe(1);
+  // A refused request leaves nothing behind: the provider is told, by notification and email, once.
+  expect(await t.app.infra.prisma.notification.count({ where: { userId: provider.account.id, type: 'BOOKING_REQUESTED' } })).toBe(1);
+  expect(
+    await t.app.infra.prisma.emailMessage.count({ where: { to: provider.account.email, subject: { startsWith: 'New booking request' } } }),
+  ).toBe(1);
   console.log(`race, one slot: ${ATTEMPTS} attempts, ${winners.length} winner, ${losers.length} SLOT_UNAVAILABLE, ${ms} ms`);
 });
 

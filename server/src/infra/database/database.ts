@@ -1,7 +1,7 @@
 // The database port: a Prisma client plus what Prisma does not give us: LISTEN for the
-// change feed's doorbell, prepared reads for the hottest statement, and a count and feed of
-// statements (for tests).
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+// change feed's doorbell, prepared statements for the hottest reads and writes, and a count
+// and feed of statements (for tests).
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 
 export type Db = PrismaClient;
 
@@ -13,20 +13,33 @@ export interface Database {
   /** Calls back with the SQL of each statement run through Prisma (tests check what reads read); returns the unsubscribe. */
   onStatement(listener: (sql: string) => void): () => void;
   /**
-   * A read-only statement as a named prepared statement of the driver: parsed and planned once
-   * per connection instead of on every call (the catalog page's statement planned for longer
-   * than it ran). For statements of a bounded number of shapes: each text is kept per
-   * connection. Counted and fed to onStatement like every other statement.
+   * One statement (a read, or writes made one statement with `alongside`) as a named prepared
+   * statement of the driver, outside any transaction: parsed and planned once per connection
+   * instead of on every call (the catalog page's statement planned for longer than it ran).
+   * For statements of a bounded number of shapes: each text is kept per connection. Counted
+   * and fed to onStatement like every other statement.
    */
-  preparedRead<T>(sql: Prisma.Sql): Promise<T[]>;
+  prepared<T>(sql: Prisma.Sql): Promise<T[]>;
   /** Calls back on each NOTIFY of the channel, on a connection of its own that reconnects. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<Listening>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** What a store needs to run its hot fixed-shape reads prepared. */
-export type PreparedReads = Pick<Database, 'preparedRead'>;
+/** What a store needs to run its hot fixed-shape statements prepared. */
+export type PreparedStatements = Pick<Database, 'prepared'>;
+
+/**
+ * One statement that runs `writes` as data-modifying WITH clauses, then `main`: all or
+ * nothing like any single statement, in one round trip where a transaction takes BEGIN,
+ * one per write and COMMIT. PostgreSQL checks constraints (foreign keys too) at the end of
+ * the statement, so a write may refer to the row `main` inserts.
+ */
+export function alongside(writes: readonly Prisma.Sql[], main: Prisma.Sql): Prisma.Sql {
+  if (!writes.length) return main;
+  const clauses = writes.map((w, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${w})`);
+  return Prisma.sql`WITH ${Prisma.join(clauses, ', ')} ${main}`;
+}
 
 export interface Listening {
   /** False while the connection is being re-established (notifications are lost meanwhile). */

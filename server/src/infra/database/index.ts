@@ -5,8 +5,8 @@ import type { Database } from './database';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
-export type { Database, Db, PreparedReads } from './database';
-export { PgError, sqlState } from './database';
+export type { Database, Db, PreparedStatements } from './database';
+export { alongside, PgError, sqlState } from './database';
 
 /** PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR; migrations applied in both. */
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {

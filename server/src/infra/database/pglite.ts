@@ -32,7 +32,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     prisma,
     statementCount: () => statements,
     // One connection in process: Prisma's statement is as good (and is counted by $on above).
-    preparedRead: <T>(sql: Prisma.Sql) => prisma.$queryRaw<T[]>(sql),
+    prepared: <T>(sql: Prisma.Sql) => prisma.$queryRaw<T[]>(sql),
     onStatement(listener) {
       statementListeners.add(listener);
       return () => void statementListeners.delete(listener);

@@ -28,7 +28,7 @@ export async function openPostgres(url: string, poolSize: number, log: Logger): 
     kind: 'postgres',
     prisma,
     statementCount: () => statements,
-    async preparedRead<T>(sql: Prisma.Sql) {
+    async prepared<T>(sql: Prisma.Sql) {
       statements++;
       for (const listener of statementListeners) listener(sql.text);
       return (await pool.query({ name: statementName(sql.text), text: sql.text, values: sql.values })).rows as T[];
@@ -61,7 +61,7 @@ export async function openPostgres(url: string, poolSize: number, log: Logger): 
   };
 }
 
-// A prepared statement's name, by its text (as many as preparedRead's callers have shapes).
+// A prepared statement's name, by its text (as many as prepared's callers have shapes).
 const statementNames = new Map<string, string>();
 function statementName(text: string): string {
   let name = statementNames.get(text);

@@ -2,7 +2,7 @@
 // holding bookings that make a provider busy. Nothing here decides anything.
 import { Prisma, type AvailabilityException as ExceptionRow, type AvailabilityRule as RuleRow } from '../../generated/prisma/client';
 import type { BookingStatus } from '../../generated/prisma/enums';
-import type { Db, PreparedReads } from '../../infra/database';
+import type { Db, PreparedStatements } from '../../infra/database';
 import type { ExceptionInput, RuleInput } from './availability-input';
 import type { DateException, WeeklyRule } from './slot-calculator';
 
@@ -31,7 +31,7 @@ export const toDateException = (e: ExceptionRow): DateException => ({
 export class ScheduleStore {
   constructor(
     private readonly prisma: Db,
-    private readonly reads: PreparedReads,
+    private readonly reads: PreparedStatements,
   ) {}
 
   rules(providerId: string): Promise<RuleRow[]> {
@@ -57,7 +57,7 @@ export class ScheduleStore {
       dateString(new Date(to.getTime() + 3 * MS_PER_DAY)),
     ];
     // One round trip instead of two, prepared (this is the cold path of availableSlots and of every booking).
-    const [row] = await this.reads.preparedRead<ProviderCalendar>(Prisma.sql`
+    const [row] = await this.reads.prepared<ProviderCalendar>(Prisma.sql`
       SELECT
         (SELECT coalesce(json_agg(json_build_object('weekday', weekday, 'startMinute', start_minute, 'endMinute', end_minute)), '[]'::json)
            FROM availability_rule WHERE provider_id = ${providerId}::uuid) AS rules,

@@ -3,7 +3,7 @@
 // limits over all their services. Availability owns both tables; a service without a row
 // has the defaults (every start on the duration's grid, one seat, no limits).
 import { Prisma } from '../../generated/prisma/client';
-import type { Db, PreparedReads } from '../../infra/database';
+import type { Db, PreparedStatements } from '../../infra/database';
 import type { BookingLimitsInput, ServiceSchedulingInput } from './scheduling-policy-input';
 import type { Horizon } from './slot-calculator';
 
@@ -64,7 +64,7 @@ function toPolicy(row: PolicyRow): ServicePolicy {
 export class PolicyStore {
   constructor(
     private readonly prisma: Db,
-    private readonly reads: PreparedReads,
+    private readonly reads: PreparedStatements,
   ) {}
 
   async providerLimits(providerId: string): Promise<BookingLimits> {
@@ -74,7 +74,7 @@ export class PolicyStore {
 
   /** The service's policy and its provider's limits in one statement (a booking reads both). */
   async policyAndLimits(serviceId: string, providerId: string): Promise<{ policy: ServicePolicy; limits: BookingLimits }> {
-    const [row] = await this.reads.preparedRead<{ policy: PolicyRow | null; limits: BookingLimits | null }>(Prisma.sql`
+    const [row] = await this.reads.prepared<{ policy: PolicyRow | null; limits: BookingLimits | null }>(Prisma.sql`
       SELECT (SELECT json_build_object(
                 'serviceId', service_id, 'intervalMinutes', interval_minutes, 'bufferBeforeMinutes', buffer_before_minutes,
                 'minNoticeMinutes', min_notice_minutes, 'horizonAmount', horizon_amount, 'horizonUnit', horizon_unit,

@@ -2,13 +2,13 @@
 // time, in one prepared round trip (the cold path of availableSlots runs it; the catalog filter
 // asks for many providers at once).
 import { Prisma } from '../../generated/prisma/client';
-import type { PreparedReads } from '../../infra/database';
+import type { PreparedStatements } from '../../infra/database';
 import type { BookedTime, BookedWindow, ProviderBookings } from '../availability/bookings-port';
 
 type Row = [string, string, number, number, number, number, string | null, boolean];
 
 export class BookedTimes implements ProviderBookings {
-  constructor(private readonly reads: PreparedReads) {}
+  constructor(private readonly reads: PreparedStatements) {}
 
   async bookedTimes(providerId: string, window: BookedWindow, ignoreBookingId?: string): Promise<BookedTime[]> {
     return (await this.read([providerId], window, ignoreBookingId)).get(providerId) ?? [];
@@ -22,7 +22,7 @@ export class BookedTimes implements ProviderBookings {
     const countFrom = window.countFrom ?? window.busyFrom;
     const countTo = window.countTo ?? window.busyFrom; // an empty range: nothing counted beyond the busy ones
     const ids = `{${providerIds.join(',')}}`;
-    const [row] = await this.reads.preparedRead<{ times: Row[] }>(Prisma.sql`
+    const [row] = await this.reads.prepared<{ times: Row[] }>(Prisma.sql`
       SELECT coalesce(json_agg(json_build_array(
                provider_id::text, service_id::text,
                floor(extract(epoch FROM starts_at) * 1000), floor(extract(epoch FROM ends_at) * 1000),

@@ -11,6 +11,7 @@ import { limitReached, slotTaken } from '../availability/availability.service';
 import { seatGroupOf } from '../availability/bookings-port';
 import type { BookingLimits } from '../availability/scheduling-policy';
 import { usesLimits, type BookingTarget } from '../availability/slot-query';
+import { insertBooking, type NewBooking } from './booking-writes';
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,15 +29,15 @@ interface Totals {
 export const isGuarded = (t: BookingTarget) => t.policy.capacity > 1 || usesLimits(t);
 
 /** Inserts `data` (a booking of target) in the caller's transaction if a seat and the limits allow it; SLOT_UNAVAILABLE otherwise. */
-export async function guardedCreate(tx: Tx, target: BookingTarget, data: Prisma.BookingUncheckedCreateInput): Promise<BookingRow> {
-  const startsAt = new Date(data.startsAt);
+export async function guardedCreate(tx: Tx, target: BookingTarget, data: NewBooking): Promise<BookingRow> {
+  const { startsAt } = data;
   await lockProvider(tx, target);
   if (usesLimits(target)) await assertWithinLimits(tx, target, startsAt);
-  if (target.policy.capacity <= 1) return tx.booking.create({ data });
+  if (target.policy.capacity <= 1) return insertBooking(tx, data);
   const seatGroup = seatGroupOf(target.service.id, startsAt);
   const seat = await lowestFreeSeat(tx, seatGroup, target.policy.capacity);
   if (seat === null) throw slotTaken();
-  return tx.booking.create({ data: { ...data, seatGroup, seatNumber: seat, seatCapacity: target.policy.capacity } });
+  return insertBooking(tx, { ...data, seatGroup, seatNumber: seat, seatCapacity: target.policy.capacity });
 }
 
 /**

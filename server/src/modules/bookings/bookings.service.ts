@@ -10,7 +10,7 @@ import type { Config } from '../../config';
 import type { Booking as BookingRow, Prisma, WaitlistEntry as WaitlistEntryRow } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
 import { DomainError, notFound } from '../../domain-error';
-import { PgError, sqlState, type Db } from '../../infra/database';
+import { alongside, PgError, sqlState, type Db, type PreparedStatements } from '../../infra/database';
 import type { DomainEventBus } from '../../infra/domain-events';
 import { parseInput } from '../../input-validation';
 import { slotTaken, type AvailabilityService, type BookingTarget } from '../availability/availability.service';
@@ -20,7 +20,15 @@ import type { BookingNotices, NoticeBooking } from './booking-notices';
 import type { BookingPayments } from './booking-payments';
 import type { BookingQueries } from './booking-queries';
 import { GUARDED_TX, guardedCreate, guardMove, isGuarded } from './booking-guard';
-import { BOOKING_TX, bookingTimes, DEADLOCK_DETECTED, onDeadlockRetry } from './booking-writes';
+import {
+  BOOKING_TX,
+  bookingInsert,
+  bookingTimes,
+  DEADLOCK_DETECTED,
+  insertBooking,
+  onDeadlockRetry,
+  type NewBooking,
+} from './booking-writes';
 import type { ExpirySweep } from './expiry-sweep';
 import {
   actingAs,
@@ -51,6 +59,7 @@ const ROLE_OF: Record<Actor, Role> = { customer: 'CUSTOMER', provider: 'PROVIDER
 
 export interface BookingsDeps {
   prisma: Db;
+  statements: PreparedStatements;
   availability: AvailabilityService;
   queries: BookingQueries;
   payments: BookingPayments;
@@ -322,33 +331,42 @@ export class BookingsService {
           )
         : Promise.resolve([]),
     );
-    try {
-      return await onDeadlockRetry(() =>
-        this.deps.prisma.$transaction(
-          async (tx) => {
-            const data: Prisma.BookingUncheckedCreateInput = {
-              id,
-              serviceId: service.id,
-              providerId: scheduling.id,
-              customerId: viewer.userId,
-              startsAt: request.startsAt,
-              ...bookingTimes(target, request.startsAt),
-              status: service.instantBooking ? 'PENDING_PAYMENT' : 'REQUESTED',
-              priceAmount: service.priceAmount,
-              currency: service.currency,
-              notes: request.notes || null,
-              holdExpiresAt: service.instantBooking ? new Date(now + holdMinutes * MS_PER_MINUTE) : null,
-              answerBy,
-              idempotencyKey: request.idempotencyKey ?? null,
-            };
-            const booking = isGuarded(target) ? await guardedCreate(tx, target, data) : await tx.booking.create({ data });
-            await notices.write(tx);
-            await alsoInTx?.(tx, booking);
-            return booking;
-          },
-          isGuarded(target) ? GUARDED_TX : BOOKING_TX,
-        ),
+    const data: NewBooking = {
+      id,
+      serviceId: service.id,
+      providerId: scheduling.id,
+      customerId: viewer.userId,
+      startsAt: request.startsAt,
+      ...bookingTimes(target, request.startsAt),
+      status: service.instantBooking ? 'PENDING_PAYMENT' : 'REQUESTED',
+      priceAmount: service.priceAmount,
+      currency: service.currency,
+      notes: request.notes || null,
+      holdExpiresAt: service.instantBooking ? new Date(now + holdMinutes * MS_PER_MINUTE) : null,
+      answerBy,
+      idempotencyKey: request.idempotencyKey ?? null,
+    };
+    // A plain booking and its notes are one statement: one round trip, no transaction to open.
+    // Seats and limits are counted under the provider's lock, and a waitlist claim is written
+    // with its booking: those take a transaction.
+    const guarded = isGuarded(target);
+    const write = async (): Promise<BookingRow> => {
+      if (!guarded && !alsoInTx) {
+        const [booking] = await this.deps.statements.prepared<BookingRow>(alongside(notices.statements(), bookingInsert(data)));
+        return booking!;
+      }
+      return this.deps.prisma.$transaction(
+        async (tx) => {
+          const booking = guarded ? await guardedCreate(tx, target, data) : await insertBooking(tx, data);
+          await notices.write(tx);
+          await alsoInTx?.(tx, booking);
+          return booking;
+        },
+        guarded ? GUARDED_TX : BOOKING_TX,
       );
+    };
+    try {
+      return await onDeadlockRetry(write);
     } catch (err) {
       const state = sqlState(err);
       // Two retries with one key racing: the loser of the unique index gets the winner's booking.

@@ -37,6 +37,7 @@ export function bookingsModule(
   const sweep = new ExpirySweep(infra.prisma, deps.availability, notices, infra.config.bookings);
   const bookings = new BookingsService({
     prisma: infra.prisma,
+    statements: infra.database,
     availability: deps.availability,
     queries,
     payments,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { notFound } from '../../domain-error';
 import { Prisma } from '../../generated/prisma/client';
 import type { Connection } from '../../shared/paging';
-import type { Db, PreparedReads } from '../../infra/database';
+import type { Db, PreparedStatements } from '../../infra/database';
 import { parseInput, timeZoneField } from '../../input-validation';
 import type { UsersService } from '../identity/users.service';
 import type { Viewer } from '../identity/viewer';
@@ -56,7 +56,7 @@ export class CatalogService {
     private readonly cache: CatalogCache,
     private readonly users: UsersService,
     private readonly freeSlots: () => FreeSlotSearch,
-    private readonly reads: PreparedReads,
+    private readonly reads: PreparedStatements,
   ) {}
 
   /** Every category, archived ones included (browse lists filter them out). */
@@ -253,7 +253,7 @@ export class CatalogService {
   }
 
   private async schedulableRows(where: Prisma.Sql): Promise<SchedulableService[]> {
-    const found = await this.reads.preparedRead<ServiceForBooking & Omit<ProviderScheduling, 'id'>>(Prisma.sql`
+    const found = await this.reads.prepared<ServiceForBooking & Omit<ProviderScheduling, 'id'>>(Prisma.sql`
       SELECT s.id::text AS id, s.provider_id::text AS "providerId", s.title, s.price_amount AS "priceAmount", s.currency,
              s.duration_minutes AS "durationMinutes", s.buffer_minutes AS "bufferMinutes", s.instant_booking AS "instantBooking",
              s.active, p.user_id::text AS "userId", p.business_name AS "businessName", p.time_zone AS "timeZone",

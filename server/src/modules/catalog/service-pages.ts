@@ -9,7 +9,7 @@
 // client.
 import type DataLoader from 'dataloader';
 import { Prisma } from '../../generated/prisma/client';
-import type { Db, PreparedReads } from '../../infra/database';
+import type { Db, PreparedStatements } from '../../infra/database';
 import { toConnection, type Connection } from '../../shared/paging';
 import type { UsersService } from '../identity/users.service';
 import type { CategoryRow, ImageRow, ProviderRow, PublicProfileRow, ServiceRow } from './catalog.rows';
@@ -38,7 +38,7 @@ export interface ServicesPage {
 
 export interface PageSources {
   prisma: Db;
-  reads: PreparedReads;
+  reads: PreparedStatements;
   users: UsersService;
   categories: () => Promise<CategoryRow[]>;
 }
@@ -81,7 +81,7 @@ export async function loadServicesPage({ prisma, reads, users, categories }: Pag
   type PageRow = { page: string };
   const [[row], categoryRows] = await Promise.all([
     // Browse pages (no search words) come in a few shapes: prepared. A search's text grows with its words.
-    query.criteria.search ? prisma.$queryRaw<PageRow[]>(pageSql) : reads.preparedRead<PageRow>(pageSql),
+    query.criteria.search ? prisma.$queryRaw<PageRow[]>(pageSql) : reads.prepared<PageRow>(pageSql),
     categories(),
   ]);
   const found = JSON.parse(row!.page) as PageJson;

@@ -23,10 +23,10 @@ export class NotificationEmails {
     private readonly log: Logger,
   ) {}
 
-  /** One email per notification whose person is known and has a usable address, enqueued by the writer it returns. */
-  async prepare(notes: readonly NotificationInput[]): Promise<(tx: Prisma.TransactionClient, only?: NoteFilter) => Promise<void>> {
+  /** One email per notification whose person is known and has a usable address; returns the outbox INSERTs of the chosen ones. */
+  async prepare(notes: readonly NotificationInput[]): Promise<(only?: NoteFilter) => Prisma.Sql[]> {
     const people = notes.length ? await this.users.contactLoader().loadMany(notes.map((n) => n.userId)) : [];
-    const copies: [NotificationInput, NewEmail][] = [];
+    const copies: [NotificationInput, Prisma.Sql][] = [];
     for (const [i, note] of notes.entries()) {
       const person = people[i];
       if (!person || person instanceof Error) continue;
@@ -35,11 +35,9 @@ export class NotificationEmails {
         this.log.warn({ userId: person.id }, 'no email copy of a notification: the stored address is not usable');
         continue;
       }
-      copies.push([note, this.compose(note, person)]);
+      copies.push([note, this.outbox.insertOf(this.compose(note, person))]);
     }
-    return async (tx, only) => {
-      for (const [note, mail] of copies) if (!only || only(note)) await this.outbox.add(mail, tx);
-    };
+    return (only) => copies.filter(([note]) => !only || only(note)).map(([, insert]) => insert);
   }
 
   private compose(note: NotificationInput, person: Contact): NewEmail {

@@ -5,7 +5,7 @@ import type { Role } from '../../generated/prisma/enums';
 import { DomainError, notFound } from '../../domain-error';
 import { isUuid } from '../../shared/ids';
 import { keysetConnection } from '../../shared/keyset';
-import type { Db, PreparedReads } from '../../infra/database';
+import type { Db, PreparedStatements } from '../../infra/database';
 import type { SessionStateCache } from './session-state';
 import type { Viewer } from './viewer';
 
@@ -28,7 +28,7 @@ export class UsersService {
   constructor(
     private readonly prisma: Db,
     private readonly sessionState: SessionStateCache,
-    private readonly reads: PreparedReads,
+    private readonly reads: PreparedStatements,
   ) {}
 
   async me(viewer: Viewer): Promise<User> {
@@ -59,7 +59,7 @@ export class UsersService {
     return new DataLoader(async (ids) => {
       const valid = [...new Set(ids.filter(isUuid))];
       const rows = valid.length
-        ? await this.reads.preparedRead<Contact>(Prisma.sql`
+        ? await this.reads.prepared<Contact>(Prisma.sql`
             SELECT id::text AS id, name, email, time_zone AS "timeZone"
             FROM app_user WHERE id = ANY(${`{${valid.join(',')}}`}::uuid[])`)
         : [];
@@ -75,7 +75,7 @@ export class UsersService {
   async publicProfiles(ids: readonly string[]): Promise<PublicProfile[]> {
     const valid = [...new Set(ids.filter(isUuid))];
     if (!valid.length) return [];
-    return this.reads.preparedRead<PublicProfile>(Prisma.sql`
+    return this.reads.prepared<PublicProfile>(Prisma.sql`
       SELECT id::text AS id, name, avatar_public_id AS "avatarPublicId"
       FROM app_user WHERE id = ANY(${`{${valid.join(',')}}`}::uuid[])`);
   }

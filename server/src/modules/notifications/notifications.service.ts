@@ -1,8 +1,9 @@
 // In-app notifications: rows a person reads in the app, each with an email copy through the
 // outbox unless the person turned that kind off. Other modules prepare() their notes
 // (recipients' addresses and preferences are read then) and write() them inside the
-// transaction of the change they tell about, so a change and its notice commit together or
-// not at all; notify() does both in a transaction of its own. Notes with a dedupeKey are
+// transaction of the change they tell about, or make its statements() part of the change's
+// own statement, so a change and its notice commit together or not at all; notify() does
+// both in a transaction of its own. Notes with a dedupeKey are
 // written once per key and person, however many job runs or instances try.
 // The inbox lists newest first (createdAt desc, id desc as the tie-break) with keyset
 // cursors over that pair; each person sees and marks only their own.
@@ -11,7 +12,7 @@ import { Prisma, type Notification as NotificationRow } from '../../generated/pr
 import { badInput } from '../../domain-error';
 import type { Connection } from '../../shared/paging';
 import { keysetConnection } from '../../shared/keyset';
-import type { Db, PreparedReads } from '../../infra/database';
+import type { Db, PreparedStatements } from '../../infra/database';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 
 export interface NotificationInput {
@@ -40,10 +41,12 @@ export type NoteFilter = (note: NotificationInput) => boolean;
 export interface Delivery {
   readonly notes: readonly NotificationInput[];
   write(tx: Writer, only?: NoteFilter): Promise<void>;
+  /** The INSERTs write() runs, for a caller that makes them part of its own statement (see `alongside`). */
+  statements(only?: NoteFilter): Prisma.Sql[];
 }
 
-/** Makes the email copies of the notes it is given; their writer runs in the notes' transaction. */
-export type EmailCopier = (notes: readonly NotificationInput[]) => Promise<(tx: Writer, only?: NoteFilter) => Promise<void>>;
+/** Makes the email copies of the notes it is given; returns the INSERTs of the chosen copies, run with the notes'. */
+export type EmailCopier = (notes: readonly NotificationInput[]) => Promise<(only?: NoteFilter) => Prisma.Sql[]>;
 
 export interface NotificationPreference {
   kind: NotificationKind;
@@ -60,7 +63,7 @@ export class NotificationsService {
 
   constructor(
     private readonly prisma: Db,
-    private readonly reads: PreparedReads,
+    private readonly reads: PreparedStatements,
   ) {}
 
   onNotify(copier: EmailCopier): void {
@@ -78,7 +81,7 @@ export class NotificationsService {
   async prepare(notes: readonly NotificationInput[]): Promise<Delivery> {
     // One statement of one shape whatever the number of notes (prepared: every change reads it).
     const optedOut = notes.length
-      ? await this.reads.preparedRead<{ user_id: string; kind: string }>(Prisma.sql`
+      ? await this.reads.prepared<{ user_id: string; kind: string }>(Prisma.sql`
           SELECT o.user_id::text AS user_id, o.kind FROM notification_email_opt_out o
           JOIN unnest(${`{${notes.map((n) => n.userId).join(',')}}`}::uuid[], ${notes.map((n) => n.type)}::text[]) AS asked(user_id, kind)
             ON o.user_id = asked.user_id AND o.kind = asked.kind`)
@@ -86,20 +89,24 @@ export class NotificationsService {
     const off = new Set(optedOut.map((o) => `${o.user_id}:${o.kind}`));
     const emailed = notes.filter((n) => !off.has(`${n.userId}:${n.type}`));
     const copies = await Promise.all(this.copiers.map((copy) => copy(emailed)));
+    const statements = (only?: NoteFilter): Prisma.Sql[] => {
+      const chosen = only ? notes.filter(only) : notes;
+      if (!chosen.length) return [];
+      // One hand-written INSERT: Prisma's createMany of these rows cost ~1 ms more CPU per booking.
+      // A repeated dedupe key is skipped (a job's note written once); created_at is the transaction's.
+      const rows = chosen.map(
+        (n) => Prisma.sql`(${n.userId}::uuid, ${n.type}, ${n.title}, ${n.body}, ${n.bookingId ?? null}::uuid, ${personalKey(n)})`,
+      );
+      const inbox = Prisma.sql`
+        INSERT INTO notification (user_id, type, title, body, booking_id, dedupe_key)
+        VALUES ${Prisma.join(rows)} ON CONFLICT DO NOTHING`;
+      return [inbox, ...copies.flatMap((copy) => copy(only))];
+    };
     return {
       notes,
+      statements,
       write: async (tx, only) => {
-        const chosen = only ? notes.filter(only) : notes;
-        if (!chosen.length) return;
-        // One hand-written INSERT: Prisma's createMany of these rows cost ~1 ms more CPU per booking.
-        // A repeated dedupe key is skipped (a job's note written once); created_at is the transaction's.
-        const rows = chosen.map(
-          (n) => Prisma.sql`(${n.userId}::uuid, ${n.type}, ${n.title}, ${n.body}, ${n.bookingId ?? null}::uuid, ${personalKey(n)})`,
-        );
-        await tx.$executeRaw`
-          INSERT INTO notification (user_id, type, title, body, booking_id, dedupe_key)
-          VALUES ${Prisma.join(rows)} ON CONFLICT DO NOTHING`;
-        for (const write of copies) await write(tx, only);
+        for (const statement of statements(only)) await tx.$executeRaw(statement);
       },
     };
   }
