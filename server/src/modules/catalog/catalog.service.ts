@@ -267,11 +267,12 @@ export class CatalogService {
   }
 
   private async loadCategories(): Promise<CategoryRow[]> {
-    return this.prisma.$queryRaw<CategoryRow[]>`
+    // Prepared: every page that misses reads it (Prisma's raw path was 4% of a miss's CPU).
+    return this.reads.prepared<CategoryRow>(Prisma.sql`
       SELECT c.id::text AS id, c.slug, c.name, c.sort_order AS "sortOrder", c.archived_at AS "archivedAt",
              (count(s.id) FILTER (WHERE s.active))::int AS "serviceCount"
       FROM category c LEFT JOIN service s ON s.category_id = c.id
-      GROUP BY c.id ORDER BY c.sort_order, c.name`;
+      GROUP BY c.id ORDER BY c.sort_order, c.name`);
   }
 }
 
