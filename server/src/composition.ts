@@ -25,7 +25,7 @@ export async function composeModules(infra: Infra) {
   late.availability = availability.availability;
   // Bookings offer REVIEW until a booking has its review; reviews, built after bookings, answer.
   const reviewed: { by?: ReturnType<typeof reviewsModule>['reviews'] } = {};
-  const { notifications, parts: notificationParts } = notificationsModule(infra.prisma, infra.database);
+  const { notifications, parts: notificationParts } = notificationsModule(infra.prisma);
   const bookings = bookingsModule(infra, {
     catalog: catalog.catalog,
     availability: availability.availability,

@@ -230,6 +230,20 @@ describe('email preferences', () => {
     expect(await emailsTo(customer, 'Request accepted')).toBe(1);
   });
 
+  it("honours the provider's opt-out for a new request, whose notes are written with the booking itself", async () => {
+    await t.gql(SET, { kind: 'BOOKING_REQUESTED', email: false }, { token: provider.token });
+    const before = await emailsTo(provider, 'New booking request');
+    try {
+      const booking = await aRequest(await aCustomer(t));
+      expect((await told(booking.id)).map((n) => n.type)).toContain('BOOKING_REQUESTED');
+      expect(await emailsTo(provider, 'New booking request')).toBe(before);
+    } finally {
+      await t.gql(SET, { kind: 'BOOKING_REQUESTED', email: true }, { token: provider.token });
+    }
+    await aRequest(await aCustomer(t));
+    expect(await emailsTo(provider, 'New booking request')).toBe(before + 1);
+  });
+
   it('needs a signed-in person', async () => {
     expect(codes(await t.gql(PREFS))).toEqual(['UNAUTHENTICATED']);
   });

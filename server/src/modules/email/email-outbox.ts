@@ -63,9 +63,10 @@ export class EmailOutbox {
 
   /**
    * The INSERT that enqueues `mail` (with the id it gets), for a caller that runs it as part of
-   * its own statement (a notification's copy). Refuses a bad address or subject before anything runs.
+   * its own statement (a notification's copy), only if `when` holds then (a person's opt-out,
+   * checked as the row is written). Refuses a bad address or subject before anything runs.
    */
-  insertOf(mail: NewEmail): Prisma.Sql & { id: string } {
+  insertOf(mail: NewEmail, when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql & { id: string } {
     if (!isEmailAddress(mail.to)) throw badInput('to', `"${mail.to}" is not an email address`);
     if (HEADER_BREAK.test(mail.subject)) throw badInput('subject', 'A subject is one line');
     const id = mail.dedupeKey ? idFromKey(mail.dedupeKey) : randomUUID();
@@ -74,7 +75,8 @@ export class EmailOutbox {
     // PENDING, no attempts and due now are the table's defaults; a repeated dedupeKey (same id) is skipped.
     const insert = Prisma.sql`
       INSERT INTO email_message (id, message_id, to_address, subject, text, html)
-      VALUES (${id}::uuid, ${this.messageIdOf(id)}, ${mail.to}, ${mail.subject}, ${mail.text}, ${html})
+      SELECT ${id}::uuid, ${this.messageIdOf(id)}::text, ${mail.to}::text, ${mail.subject}::text, ${mail.text}::text, ${html}::text
+      WHERE ${when}
       ON CONFLICT DO NOTHING`;
     return Object.assign(insert, { id });
   }

@@ -1,13 +1,14 @@
 // Every in-app notification also goes out by email to the person's address, unless they
 // turned its kind off: the notifications module asks for the copies when it prepares its
-// notes and writes them in the notes' transaction (NotificationsService.onNotify). A note
+// notes, with the condition that checks the opt-out as each copy is written, and writes
+// them with the notes (NotificationsService.onNotify). A note
 // with a dedupe key gives its email the same key, so a repeated note is one email.
 // The body is the notification's own words; the person's name and those words are user
 // text, so the HTML is made by htmlFromText, which escapes all of it.
 import type { Logger } from '../../infra/logger';
 import type { Contact } from '../identity/users.service';
 import type { Prisma } from '../../generated/prisma/client';
-import { personalKey, type NoteFilter, type NotificationInput } from '../notifications/notifications.service';
+import { personalKey, type EmailWanted, type NoteFilter, type NotificationInput } from '../notifications/notifications.service';
 import { isEmailAddress, type EmailOutbox, type NewEmail } from './email-outbox';
 
 export interface UserDirectory {
@@ -23,8 +24,11 @@ export class NotificationEmails {
     private readonly log: Logger,
   ) {}
 
-  /** One email per notification whose person is known and has a usable address; returns the outbox INSERTs of the chosen ones. */
-  async prepare(notes: readonly NotificationInput[]): Promise<(only?: NoteFilter) => Prisma.Sql[]> {
+  /**
+   * One email per notification whose person is known and has a usable address, written only
+   * if `wanted` holds for its note then; returns the outbox INSERTs of the chosen notes.
+   */
+  async prepare(notes: readonly NotificationInput[], wanted: EmailWanted): Promise<(only?: NoteFilter) => Prisma.Sql[]> {
     const people = notes.length ? await this.users.contactLoader().loadMany(notes.map((n) => n.userId)) : [];
     const copies: [NotificationInput, Prisma.Sql][] = [];
     for (const [i, note] of notes.entries()) {
@@ -35,7 +39,7 @@ export class NotificationEmails {
         this.log.warn({ userId: person.id }, 'no email copy of a notification: the stored address is not usable');
         continue;
       }
-      copies.push([note, this.outbox.insertOf(this.compose(note, person))]);
+      copies.push([note, this.outbox.insertOf(this.compose(note, person), wanted(note))]);
     }
     return (only) => copies.filter(([note]) => !only || only(note)).map(([, insert]) => insert);
   }

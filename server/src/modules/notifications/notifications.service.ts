@@ -1,6 +1,6 @@
 // In-app notifications: rows a person reads in the app, each with an email copy through the
 // outbox unless the person turned that kind off. Other modules prepare() their notes
-// (recipients' addresses and preferences are read then) and write() them inside the
+// (recipients' addresses are read then; opt-outs as the copies are written) and write() them inside the
 // transaction of the change they tell about, or make its statements() part of the change's
 // own statement, so a change and its notice commit together or not at all; notify() does
 // both in a transaction of its own. Notes with a dedupeKey are
@@ -12,7 +12,7 @@ import { Prisma, type Notification as NotificationRow } from '../../generated/pr
 import { badInput } from '../../domain-error';
 import type { Connection } from '../../shared/paging';
 import { keysetConnection } from '../../shared/keyset';
-import type { Db, PreparedStatements } from '../../infra/database';
+import type { Db } from '../../infra/database';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 
 export interface NotificationInput {
@@ -45,8 +45,16 @@ export interface Delivery {
   statements(only?: NoteFilter): Prisma.Sql[];
 }
 
+/** A condition, true when the note's person wants its email copy, checked as the copy is written. */
+export type EmailWanted = (note: NotificationInput) => Prisma.Sql;
+
 /** Makes the email copies of the notes it is given; returns the INSERTs of the chosen copies, run with the notes'. */
-export type EmailCopier = (notes: readonly NotificationInput[]) => Promise<(only?: NoteFilter) => Prisma.Sql[]>;
+export type EmailCopier = (notes: readonly NotificationInput[], wanted: EmailWanted) => Promise<(only?: NoteFilter) => Prisma.Sql[]>;
+
+// The opt-out is read by the copy's own INSERT (no read before the write, and an opt-out made
+// meanwhile still counts).
+const emailWanted: EmailWanted = (n) => Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM notification_email_opt_out WHERE user_id = ${n.userId}::uuid AND kind = ${n.type}::text)`;
 
 export interface NotificationPreference {
   kind: NotificationKind;
@@ -61,10 +69,7 @@ export const personalKey = (note: NotificationInput) => (note.dedupeKey ? `${not
 export class NotificationsService {
   private readonly copiers: EmailCopier[] = [];
 
-  constructor(
-    private readonly prisma: Db,
-    private readonly reads: PreparedStatements,
-  ) {}
+  constructor(private readonly prisma: Db) {}
 
   onNotify(copier: EmailCopier): void {
     this.copiers.push(copier);
@@ -77,18 +82,9 @@ export class NotificationsService {
     await this.prisma.$transaction((tx) => delivery.write(tx));
   }
 
-  /** Reads what the notes need (who wants which email) so write() only writes. */
+  /** Reads what the notes' email copies need (the people's addresses) so write() only writes. */
   async prepare(notes: readonly NotificationInput[]): Promise<Delivery> {
-    // One statement of one shape whatever the number of notes (prepared: every change reads it).
-    const optedOut = notes.length
-      ? await this.reads.prepared<{ user_id: string; kind: string }>(Prisma.sql`
-          SELECT o.user_id::text AS user_id, o.kind FROM notification_email_opt_out o
-          JOIN unnest(${`{${notes.map((n) => n.userId).join(',')}}`}::uuid[], ${notes.map((n) => n.type)}::text[]) AS asked(user_id, kind)
-            ON o.user_id = asked.user_id AND o.kind = asked.kind`)
-      : [];
-    const off = new Set(optedOut.map((o) => `${o.user_id}:${o.kind}`));
-    const emailed = notes.filter((n) => !off.has(`${n.userId}:${n.type}`));
-    const copies = await Promise.all(this.copiers.map((copy) => copy(emailed)));
+    const copies = await Promise.all(this.copiers.map((copy) => copy(notes, emailWanted)));
     const statements = (only?: NoteFilter): Prisma.Sql[] => {
       const chosen = only ? notes.filter(only) : notes;
       if (!chosen.length) return [];
