@@ -150,8 +150,9 @@ export class BookingNotices {
   /** The notes of one or many bookings, ready to write; each note keeps its bookingId, for a sweep's filter. */
   async deliver(...lists: Promise<NotificationInput[]>[]): Promise<Delivery> {
     const notes = (await Promise.all(lists)).flat();
+    const contacts = this.loaders?.users; // the email copies address people these notes already read
     this.loaders = undefined; // names and zones are read afresh for the next change
-    return this.notifications.prepare(await this.notifications.unwritten(notes));
+    return this.notifications.prepare(await this.notifications.unwritten(notes), contacts);
   }
 
   private async tell(
@@ -181,6 +182,8 @@ export class BookingNotices {
       loaders.users.load(b.customerId),
       known ? null : loaders.services.load(b.serviceId),
       known ? null : loaders.providers.load(b.providerId),
+      // A known provider's contact comes in the customer's statement, for the email copy (see deliver).
+      known && loaders.users.load(known.provider.userId),
     ]);
     return {
       service: known?.service ?? service?.title ?? 'your booking',

@@ -21,7 +21,7 @@ export function emailModule(infra: Infra, deps: { users: UserDirectory; notifica
   const outbox = new EmailOutbox(prisma, new URL(config.publicUrl).hostname);
   const sender = new OutboxSender(prisma, mailer, config.mail, log);
   const notificationEmails = new NotificationEmails(outbox, deps.users, () => config.webOrigins[0] ?? config.publicUrl, log);
-  deps.notifications.onNotify((notes, wanted) => notificationEmails.prepare(notes, wanted));
+  deps.notifications.onNotify((notes, wanted, contacts) => notificationEmails.prepare(notes, wanted, contacts));
   const parts: ModuleParts = {
     bindings: [[EmailResolver, new EmailResolver(outbox)]],
     jobs: [sender.job()],

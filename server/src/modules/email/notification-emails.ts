@@ -6,13 +6,13 @@
 // The body is the notification's own words; the person's name and those words are user
 // text, so the HTML is made by htmlFromText, which escapes all of it.
 import type { Logger } from '../../infra/logger';
-import type { Contact } from '../identity/users.service';
+import type { Contact, Contacts } from '../identity/users.service';
 import type { Prisma } from '../../generated/prisma/client';
 import { personalKey, type EmailWanted, type NoteFilter, type NotificationInput } from '../notifications/notifications.service';
 import { isEmailAddress, type EmailOutbox, type NewEmail } from './email-outbox';
 
 export interface UserDirectory {
-  contactLoader(): { loadMany(ids: readonly string[]): Promise<(Contact | null | Error)[]> };
+  contactLoader(): Contacts;
 }
 
 export class NotificationEmails {
@@ -28,8 +28,12 @@ export class NotificationEmails {
    * One email per notification whose person is known and has a usable address, written only
    * if `wanted` holds for its note then; returns the outbox INSERTs of the chosen notes.
    */
-  async prepare(notes: readonly NotificationInput[], wanted: EmailWanted): Promise<(only?: NoteFilter) => Prisma.Sql[]> {
-    const people = notes.length ? await this.users.contactLoader().loadMany(notes.map((n) => n.userId)) : [];
+  async prepare(
+    notes: readonly NotificationInput[],
+    wanted: EmailWanted,
+    contacts: Contacts = this.users.contactLoader(),
+  ): Promise<(only?: NoteFilter) => Prisma.Sql[]> {
+    const people = notes.length ? await contacts.loadMany(notes.map((n) => n.userId)) : [];
     const copies: [NotificationInput, Prisma.Sql][] = [];
     for (const [i, note] of notes.entries()) {
       const person = people[i];

@@ -24,6 +24,9 @@ export interface Contact {
   timeZone: string;
 }
 
+/** The contacts one change has loaded, shared by its notice and its email copies (read once). */
+export type Contacts = Pick<DataLoader<string, Contact | null>, 'loadMany'>;
+
 export class UsersService {
   constructor(
     private readonly prisma: Db,
@@ -55,7 +58,7 @@ export class UsersService {
   }
 
   /** Batches the contacts notices and emails of one change need into one prepared statement. */
-  contactLoader(): DataLoader<string, Contact | null> {
+  contactLoader(): DataLoader<string, Contact | null> & Contacts {
     return new DataLoader(async (ids) => {
       const valid = [...new Set(ids.filter(isUuid))];
       const rows = valid.length

@@ -13,6 +13,7 @@ import { badInput } from '../../domain-error';
 import type { Connection } from '../../shared/paging';
 import { keysetConnection } from '../../shared/keyset';
 import type { Db } from '../../infra/database';
+import type { Contacts } from '../identity/users.service';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 
 export interface NotificationInput {
@@ -48,8 +49,15 @@ export interface Delivery {
 /** A condition, true when the note's person wants its email copy, checked as the copy is written. */
 export type EmailWanted = (note: NotificationInput) => Prisma.Sql;
 
-/** Makes the email copies of the notes it is given; returns the INSERTs of the chosen copies, run with the notes'. */
-export type EmailCopier = (notes: readonly NotificationInput[], wanted: EmailWanted) => Promise<(only?: NoteFilter) => Prisma.Sql[]>;
+/**
+ * Makes the email copies of the notes it is given (from `contacts` when the change has loaded
+ * them); returns the INSERTs of the chosen copies, run with the notes'.
+ */
+export type EmailCopier = (
+  notes: readonly NotificationInput[],
+  wanted: EmailWanted,
+  contacts?: Contacts,
+) => Promise<(only?: NoteFilter) => Prisma.Sql[]>;
 
 // The opt-out is read by the copy's own INSERT (no read before the write, and an opt-out made
 // meanwhile still counts).
@@ -82,9 +90,12 @@ export class NotificationsService {
     await this.prisma.$transaction((tx) => delivery.write(tx));
   }
 
-  /** Reads what the notes' email copies need (the people's addresses) so write() only writes. */
-  async prepare(notes: readonly NotificationInput[]): Promise<Delivery> {
-    const copies = await Promise.all(this.copiers.map((copy) => copy(notes, emailWanted)));
+  /**
+   * Reads what the notes' email copies need (the people's addresses, from `contacts` when the
+   * change has loaded them) so write() only writes.
+   */
+  async prepare(notes: readonly NotificationInput[], contacts?: Contacts): Promise<Delivery> {
+    const copies = await Promise.all(this.copiers.map((copy) => copy(notes, emailWanted, contacts)));
     const statements = (only?: NoteFilter): Prisma.Sql[] => {
       const chosen = only ? notes.filter(only) : notes;
       if (!chosen.length) return [];
