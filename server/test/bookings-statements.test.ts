@@ -53,6 +53,18 @@ it("addresses the booking's notice and email without reading anyone's password h
   expect(reads.filter((sql) => /password_hash|phone/.test(sql))).toEqual([]);
 });
 
+it('reads the people of concurrent requests once each, for their notices and emails alike', async () => {
+  const customers = await Promise.all([1, 2, 3, 4, 5].map(() => aCustomer(t)));
+  const first = tomorrow() + 30 * 24 * 3_600_000;
+  const contactReads = (
+    await statementsDuring(t, () =>
+      Promise.all(customers.map((c, i) => requestBooking(t, c, service.id, new Date(first + i * 30 * 60_000)))),
+    )
+  ).filter((sql) => /FROM app_user/.test(sql));
+  // Each request's notice reads its customer and provider together and hands them to its email.
+  expect(contactReads.length).toBeLessThanOrEqual(customers.length);
+});
+
 it('turns away a taken slot with SLOT_UNAVAILABLE', async () => {
   const at = new Date(tomorrow() + 10 * 24 * 3_600_000);
   const first = await requestBooking(t, customer, service.id, at);

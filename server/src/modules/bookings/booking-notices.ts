@@ -149,8 +149,10 @@ export class BookingNotices {
 
   /** The notes of one or many bookings, ready to write; each note keeps its bookingId, for a sweep's filter. */
   async deliver(...lists: Promise<NotificationInput[]>[]): Promise<Delivery> {
+    // The email copies address people these notes read: the lists began (and took the loaders
+    // of this tick) before this call, so take them now, before another change's deliver drops them.
+    const contacts = this.loaders?.users;
     const notes = (await Promise.all(lists)).flat();
-    const contacts = this.loaders?.users; // the email copies address people these notes already read
     this.loaders = undefined; // names and zones are read afresh for the next change
     return this.notifications.prepare(await this.notifications.unwritten(notes), contacts);
   }
