@@ -34,6 +34,7 @@ export function monitorRedis(url: string, onCommand: (command: MonitoredCommand)
     let confirmed = false;
     socket.setEncoding('utf8');
     socket.once('error', reject);
+    socket.once('close', () => confirmed || reject(new Error('Redis closed the connection before confirming MONITOR')));
     socket.once('connect', () => socket.write('MONITOR\r\n'));
     socket.on('data', (chunk: string) => {
       const lines = (pending + chunk).split('\r\n');

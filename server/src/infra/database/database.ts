@@ -32,8 +32,10 @@ export type PreparedStatements = Pick<Database, 'prepared'>;
 /**
  * One statement that runs `writes` as data-modifying WITH clauses, then `main`: all or
  * nothing like any single statement, in one round trip where a transaction takes BEGIN,
- * one per write and COMMIT. PostgreSQL checks constraints (foreign keys too) at the end of
- * the statement, so a write may refer to the row `main` inserts.
+ * one per write and COMMIT. PostgreSQL checks foreign keys at the end of the statement, so
+ * a write may refer to the row `main` inserts (unique, exclusion and check constraints are
+ * checked row by row, as ever). All parts see one snapshot: a write cannot read what
+ * another part inserts.
  */
 export function alongside(writes: readonly Prisma.Sql[], main: Prisma.Sql): Prisma.Sql {
   if (!writes.length) return main;

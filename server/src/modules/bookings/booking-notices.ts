@@ -152,8 +152,12 @@ export class BookingNotices {
     // The email copies address people these notes read: the lists began (and took the loaders
     // of this tick) before this call, so take them now, before another change's deliver drops them.
     const contacts = this.loaders?.users;
-    const notes = (await Promise.all(lists)).flat();
-    this.loaders = undefined; // names and zones are read afresh for the next change
+    let notes: NotificationInput[];
+    try {
+      notes = (await Promise.all(lists)).flat();
+    } finally {
+      this.loaders = undefined; // names, zones and addresses are read afresh for the next change
+    }
     return this.notifications.prepare(await this.notifications.unwritten(notes), contacts);
   }
 

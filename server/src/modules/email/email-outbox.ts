@@ -56,9 +56,9 @@ export class EmailOutbox {
 
   /** enqueue() for a writer that does not need the row back: one statement. Returns its id. */
   async add(mail: NewEmail, db: Writer = this.prisma): Promise<string> {
-    const insert = this.insertOf(mail);
-    await db.$executeRaw(insert);
-    return insert.id;
+    const { sql, id } = this.insertOf(mail);
+    await db.$executeRaw(sql);
+    return id;
   }
 
   /**
@@ -66,19 +66,19 @@ export class EmailOutbox {
    * its own statement (a notification's copy), only if `when` holds then (a person's opt-out,
    * checked as the row is written). Refuses a bad address or subject before anything runs.
    */
-  insertOf(mail: NewEmail, when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql & { id: string } {
+  insertOf(mail: NewEmail, when: Prisma.Sql = Prisma.sql`true`): { sql: Prisma.Sql; id: string } {
     if (!isEmailAddress(mail.to)) throw badInput('to', `"${mail.to}" is not an email address`);
     if (HEADER_BREAK.test(mail.subject)) throw badInput('subject', 'A subject is one line');
     const id = mail.dedupeKey ? idFromKey(mail.dedupeKey) : randomUUID();
     const html = mail.html === undefined ? htmlFromText(mail.text) : mail.html;
     // Hand-written: Prisma's createMany of one row cost ~1 ms more CPU inside a booking's transaction.
     // PENDING, no attempts and due now are the table's defaults; a repeated dedupeKey (same id) is skipped.
-    const insert = Prisma.sql`
+    const sql = Prisma.sql`
       INSERT INTO email_message (id, message_id, to_address, subject, text, html)
       SELECT ${id}::uuid, ${this.messageIdOf(id)}::text, ${mail.to}::text, ${mail.subject}::text, ${mail.text}::text, ${html}::text
       WHERE ${when}
       ON CONFLICT DO NOTHING`;
-    return Object.assign(insert, { id });
+    return { sql, id };
   }
 
   /** Admins: the outbox newest first, optionally one status. */

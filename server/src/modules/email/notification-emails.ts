@@ -1,8 +1,9 @@
 // Every in-app notification also goes out by email to the person's address, unless they
 // turned its kind off: the notifications module asks for the copies when it prepares its
-// notes, with the condition that checks the opt-out as each copy is written, and writes
-// them with the notes (NotificationsService.onNotify). A note
-// with a dedupe key gives its email the same key, so a repeated note is one email.
+// notes and writes them with the notes (NotificationsService.onNotify). It hands over the
+// opt-out check as a SQL condition (its table), which each copy's INSERT evaluates as it
+// is written. A note with a dedupe key gives its email the same key, so a repeated note is
+// one email.
 // The body is the notification's own words; the person's name and those words are user
 // text, so the HTML is made by htmlFromText, which escapes all of it.
 import type { Logger } from '../../infra/logger';
@@ -43,7 +44,7 @@ export class NotificationEmails {
         this.log.warn({ userId: person.id }, 'no email copy of a notification: the stored address is not usable');
         continue;
       }
-      copies.push([note, this.outbox.insertOf(this.compose(note, person), wanted(note))]);
+      copies.push([note, this.outbox.insertOf(this.compose(note, person), wanted(note)).sql]);
     }
     return (only) => copies.filter(([note]) => !only || only(note)).map(([, insert]) => insert);
   }

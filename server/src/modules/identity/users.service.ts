@@ -58,7 +58,7 @@ export class UsersService {
   }
 
   /** Batches the contacts notices and emails of one change need into one prepared statement. */
-  contactLoader(): DataLoader<string, Contact | null> & Contacts {
+  contactLoader(): DataLoader<string, Contact | null> {
     return new DataLoader(async (ids) => {
       const valid = [...new Set(ids.filter(isUuid))];
       const rows = valid.length

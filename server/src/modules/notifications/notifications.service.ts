@@ -1,10 +1,10 @@
 // In-app notifications: rows a person reads in the app, each with an email copy through the
-// outbox unless the person turned that kind off. Other modules prepare() their notes
-// (recipients' addresses are read then; opt-outs as the copies are written) and write() them inside the
-// transaction of the change they tell about, or make its statements() part of the change's
-// own statement, so a change and its notice commit together or not at all; notify() does
-// both in a transaction of its own. Notes with a dedupeKey are
-// written once per key and person, however many job runs or instances try.
+// outbox unless the person turned that kind off. Other modules prepare() their notes (the
+// recipients' addresses are read then; opt-outs as the copies are written) and write() them
+// inside the transaction of the change they tell about, or make their statements() part of
+// the change's own statement, so a change and its notice commit together or not at all;
+// notify() does both in a transaction of its own. Notes with a dedupeKey are written once
+// per key and person, however many job runs or instances try.
 // The inbox lists newest first (createdAt desc, id desc as the tie-break) with keyset
 // cursors over that pair; each person sees and marks only their own.
 import DataLoader from 'dataloader';
@@ -38,7 +38,10 @@ type Writer = Prisma.TransactionClient;
 /** Which of the prepared notes to write (a sweep writes those whose change it won). */
 export type NoteFilter = (note: NotificationInput) => boolean;
 
-/** Notes ready to be written inside the caller's transaction. */
+/**
+ * Notes ready to be written inside the caller's transaction, once: their email copies' ids
+ * are fixed when prepared, so a second successful write would skip them as duplicates.
+ */
 export interface Delivery {
   readonly notes: readonly NotificationInput[];
   write(tx: Writer, only?: NoteFilter): Promise<void>;
