@@ -1,12 +1,15 @@
 // Access tokens are short JWTs (HS256); refresh tokens and API key secrets are opaque
 // strings of which only a SHA-256 hash is stored.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, type webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Role } from '../../generated/prisma/enums';
 
 export const ACCESS_TOKEN_MINUTES = 15;
 const ISSUER = 'homeser';
 const AUDIENCE = 'homeser-api';
+/** Tokens whose signature was checked, kept until they expire: about 400 bytes each. */
+const VERIFIED_KEPT = 20_000;
 
 export interface AccessClaims {
   userId: string;
@@ -14,11 +17,22 @@ export interface AccessClaims {
   role: Role;
 }
 
+interface Verified {
+  claims: AccessClaims;
+  expiresAtMs: number;
+}
+
 export class AccessTokens {
-  private readonly key: Uint8Array;
+  // Imported once: given raw bytes, jose imports a WebCrypto key on every call.
+  private readonly key: Promise<webcrypto.CryptoKey>;
+  // A client sends the same token with every request for its 15 minutes. Its signature and
+  // claims cannot change, so the check (an asynchronous WebCrypto HMAC) runs once per token;
+  // only its expiry is looked at again. Whether its session still holds is not kept here.
+  private readonly verified = new LRUCache<string, Verified>({ max: VERIFIED_KEPT });
 
   constructor(secret: string) {
-    this.key = new TextEncoder().encode(secret);
+    const hmac = { name: 'HMAC', hash: 'SHA-256' };
+    this.key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), hmac, false, ['sign', 'verify']);
   }
 
   async issue(claims: AccessClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
@@ -31,16 +45,22 @@ export class AccessTokens {
       .setAudience(AUDIENCE)
       .setIssuedAt(iat)
       .setExpirationTime(exp)
-      .sign(this.key);
+      .sign(await this.key);
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  /** The claims of a valid token; 'expired' or 'invalid' otherwise. */
-  async verify(token: string): Promise<AccessClaims | 'expired' | 'invalid'> {
+  /** The claims of a valid token at `now`; 'expired' or 'invalid' otherwise. */
+  async verify(token: string, now = new Date()): Promise<AccessClaims | 'expired' | 'invalid'> {
+    const known = this.verified.get(token);
+    // As jose decides: expired from the second `exp` names on.
+    if (known) return Math.floor(now.getTime() / 1000) * 1000 >= known.expiresAtMs ? 'expired' : known.claims;
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return 'invalid';
-      return { userId: payload.sub, sessionId: payload.sid, role: payload.role as Role };
+      const options = { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: now };
+      const { payload } = await jwtVerify(token, await this.key, options);
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return 'invalid';
+      const claims: AccessClaims = { userId: payload.sub, sessionId: payload.sid, role: payload.role as Role };
+      this.verified.set(token, { claims, expiresAtMs: payload.exp * 1000 });
+      return claims;
     } catch (err) {
       return err instanceof errors.JWTExpired ? 'expired' : 'invalid';
     }
