@@ -180,13 +180,20 @@ export class AvailabilityService {
     return this.slotCache.freeServices([from.getTime(), to.getTime()], () => this.freeSlots.serviceIdsWithFreeSlot(from, to, this.now()));
   }
 
-  /** An active service and its provider, or NOT_FOUND. */
-  async bookingTarget(serviceId: string): Promise<BookingTarget> {
+  /**
+   * An active service and its provider, or NOT_FOUND. Given the start about to be checked
+   * (assertBookable), the provider's calendar around it comes in the policy's statement.
+   */
+  async bookingTarget(serviceId: string, at?: Date): Promise<BookingTarget> {
     const found = isUuid(serviceId) ? await this.catalog.schedulableService(serviceId) : null;
     if (!found) throw new DomainError('NOT_FOUND', 'That service was not found or is no longer offered');
     const { service, scheduling } = found;
-    const { policy, limits } = await this.policies.policyAndLimits(service.id, scheduling.id);
-    return { service, scheduling, policy, providerLimits: limits };
+    if (!at || !Number.isFinite(at.getTime())) {
+      const { policy, limits } = await this.policies.policyAndLimits(service.id, scheduling.id);
+      return { service, scheduling, policy, providerLimits: limits };
+    }
+    const { policy, limits, calendar } = await this.policies.policyAndLimits(service.id, scheduling.id, oneStart(at));
+    return { service, scheduling, policy, providerLimits: limits, calendarAt: { startsAt: at.getTime(), calendar } };
   }
 
   /** The scheduling policy of a service (defaults when its provider never set one). */
@@ -240,9 +247,9 @@ export class AvailabilityService {
     if (at < now.getTime() + notice * MS_PER_MINUTE) {
       throw badInput('startsAt', `This service needs at least ${notice} minutes' notice; pick a later slot`);
     }
-    const end = new Date(at + 1);
+    const { to: end } = oneStart(startsAt);
     const [calendar, booked] = await Promise.all([
-      this.store.calendar(scheduling.id, startsAt, end),
+      target.calendarAt?.startsAt === at ? target.calendarAt.calendar : this.store.calendar(scheduling.id, startsAt, end),
       this.bookings.bookedTimes(scheduling.id, bookedWindow(target, startsAt, end), ignoreBookingId),
     ]);
     const query = slotQuery(target, calendar, booked, { from: startsAt, to: end, now });
@@ -287,6 +294,9 @@ export class AvailabilityService {
     };
   }
 }
+
+/** The window of slots starting at `at` exactly. */
+const oneStart = (at: Date) => ({ from: at, to: new Date(at.getTime() + 1) });
 
 function toExceptionView(e: Parameters<typeof toDateException>[0]) {
   return { id: e.id, ...toDateException(e) };

@@ -28,6 +28,26 @@ export const toDateException = (e: ExceptionRow): DateException => ({
   endMinute: e.endMinute,
 });
 
+/**
+ * The columns `rules` and `exceptions` (JSON, a ProviderCalendar) for slots starting in
+ * [from, to), for a statement that may read more beside them. Local dates of any zone lie
+ * within a day of the UTC ones, and the calculator looks two days further: three days
+ * either side covers both.
+ */
+export function calendarColumns(providerId: string, from: Date, to: Date): Prisma.Sql {
+  const [firstDate, lastDate] = [
+    dateString(new Date(from.getTime() - 3 * MS_PER_DAY)),
+    dateString(new Date(to.getTime() + 3 * MS_PER_DAY)),
+  ];
+  return Prisma.sql`
+    (SELECT coalesce(json_agg(json_build_object('weekday', weekday, 'startMinute', start_minute, 'endMinute', end_minute)), '[]'::json)
+       FROM availability_rule WHERE provider_id = ${providerId}::uuid) AS rules,
+    (SELECT coalesce(json_agg(json_build_object(
+              'date', to_char(date, 'YYYY-MM-DD'), 'kind', kind, 'startMinute', start_minute, 'endMinute', end_minute)), '[]'::json)
+       FROM availability_exception
+       WHERE provider_id = ${providerId}::uuid AND date BETWEEN ${firstDate}::date AND ${lastDate}::date) AS exceptions`;
+}
+
 export class ScheduleStore {
   constructor(
     private readonly prisma: Db,
@@ -46,25 +66,10 @@ export class ScheduleStore {
     });
   }
 
-  /**
-   * Rules and exceptions for slots starting in [from, to). Local dates of any zone lie
-   * within a day of the UTC ones, and the calculator looks two days further: three days
-   * either side covers both.
-   */
+  /** Rules and exceptions for slots starting in [from, to) (see calendarColumns). */
   async calendar(providerId: string, from: Date, to: Date): Promise<ProviderCalendar> {
-    const [firstDate, lastDate] = [
-      dateString(new Date(from.getTime() - 3 * MS_PER_DAY)),
-      dateString(new Date(to.getTime() + 3 * MS_PER_DAY)),
-    ];
-    // One round trip instead of two, prepared (this is the cold path of availableSlots and of every booking).
-    const [row] = await this.reads.prepared<ProviderCalendar>(Prisma.sql`
-      SELECT
-        (SELECT coalesce(json_agg(json_build_object('weekday', weekday, 'startMinute', start_minute, 'endMinute', end_minute)), '[]'::json)
-           FROM availability_rule WHERE provider_id = ${providerId}::uuid) AS rules,
-        (SELECT coalesce(json_agg(json_build_object(
-                  'date', to_char(date, 'YYYY-MM-DD'), 'kind', kind, 'startMinute', start_minute, 'endMinute', end_minute)), '[]'::json)
-           FROM availability_exception
-           WHERE provider_id = ${providerId}::uuid AND date BETWEEN ${firstDate}::date AND ${lastDate}::date) AS exceptions`);
+    // One round trip instead of two, prepared (this is the cold path of availableSlots).
+    const [row] = await this.reads.prepared<ProviderCalendar>(Prisma.sql`SELECT ${calendarColumns(providerId, from, to)}`);
     return row!;
   }
 

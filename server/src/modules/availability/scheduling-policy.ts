@@ -4,6 +4,7 @@
 // has the defaults (every start on the duration's grid, one seat, no limits).
 import { Prisma } from '../../generated/prisma/client';
 import type { Db, PreparedStatements } from '../../infra/database';
+import { calendarColumns, type ProviderCalendar } from './schedule-store';
 import type { BookingLimitsInput, ServiceSchedulingInput } from './scheduling-policy-input';
 import type { Horizon } from './slot-calculator';
 
@@ -72,9 +73,21 @@ export class PolicyStore {
     return row ? pickLimits(row) : NO_LIMITS;
   }
 
-  /** The service's policy and its provider's limits in one statement (a booking reads both). */
-  async policyAndLimits(serviceId: string, providerId: string): Promise<{ policy: ServicePolicy; limits: BookingLimits }> {
-    const [row] = await this.reads.prepared<{ policy: PolicyRow | null; limits: BookingLimits | null }>(Prisma.sql`
+  /**
+   * The service's policy and its provider's limits in one statement (a booking reads both),
+   * and, given a window, the provider's calendar for it in the same statement.
+   */
+  async policyAndLimits(serviceId: string, providerId: string): Promise<{ policy: ServicePolicy; limits: BookingLimits }>;
+  async policyAndLimits(
+    serviceId: string,
+    providerId: string,
+    calendarFor: { from: Date; to: Date },
+  ): Promise<{ policy: ServicePolicy; limits: BookingLimits; calendar: ProviderCalendar }>;
+  async policyAndLimits(serviceId: string, providerId: string, calendarFor?: { from: Date; to: Date }) {
+    const calendar = calendarFor ? Prisma.sql`, ${calendarColumns(providerId, calendarFor.from, calendarFor.to)}` : Prisma.empty;
+    const [row] = await this.reads.prepared<
+      { policy: PolicyRow | null; limits: BookingLimits | null } & Partial<ProviderCalendar>
+    >(Prisma.sql`
       SELECT (SELECT json_build_object(
                 'serviceId', service_id, 'intervalMinutes', interval_minutes, 'bufferBeforeMinutes', buffer_before_minutes,
                 'minNoticeMinutes', min_notice_minutes, 'horizonAmount', horizon_amount, 'horizonUnit', horizon_unit,
@@ -85,10 +98,11 @@ export class PolicyStore {
              (SELECT json_build_object(
                 'maxBookingsPerDay', max_bookings_per_day, 'maxBookingsPerWeek', max_bookings_per_week,
                 'maxMinutesPerDay', max_minutes_per_day, 'maxMinutesPerWeek', max_minutes_per_week)
-              FROM provider_booking_limits WHERE provider_id = ${providerId}::uuid) AS limits`);
+              FROM provider_booking_limits WHERE provider_id = ${providerId}::uuid) AS limits${calendar}`);
     return {
       policy: row?.policy ? toPolicy(row.policy) : defaultPolicy(serviceId),
       limits: row?.limits ? pickLimits(row.limits) : NO_LIMITS,
+      ...(calendarFor && { calendar: { rules: row!.rules!, exceptions: row!.exceptions! } }),
     };
   }
 

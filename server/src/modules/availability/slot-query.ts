@@ -16,6 +16,8 @@ export interface BookingTarget {
   scheduling: ProviderScheduling;
   policy: ServicePolicy;
   providerLimits: BookingLimits;
+  /** The provider's calendar around one start, read with the policy (bookingTarget's `at`) for assertBookable. */
+  calendarAt?: { startsAt: number; calendar: ProviderCalendar };
 }
 
 export const effectiveNoticeMinutes = (t: BookingTarget) => t.policy.minNoticeMinutes ?? t.scheduling.minNoticeMinutes;

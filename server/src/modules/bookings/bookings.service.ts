@@ -91,7 +91,7 @@ export class BookingsService {
     const request = parseInput(requestSchema, input);
     const retried = await this.earlierAttempt(viewer, request);
     if (retried) return retried;
-    const target = await this.deps.availability.bookingTarget(request.serviceId);
+    const target = await this.deps.availability.bookingTarget(request.serviceId, request.startsAt);
     if (target.scheduling.userId === viewer.userId) throw new DomainError('FORBIDDEN', 'You cannot book your own service');
     try {
       await this.deps.availability.assertBookable(target, request.startsAt);
@@ -145,7 +145,7 @@ export class BookingsService {
    */
   async rescheduleBooking(viewer: Viewer, id: string, startsAt: Date): Promise<BookingRow> {
     const found = await this.deps.queries.find(id);
-    const target = found && (await this.deps.availability.bookingTarget(found.serviceId).catch(() => null));
+    const target = found && (await this.deps.availability.bookingTarget(found.serviceId, startsAt).catch(() => null));
     const moved = await this.transition(
       viewer,
       id,

@@ -56,7 +56,7 @@ export class Waitlist {
   }
 
   async join(viewer: Viewer, serviceId: string, startsAt: Date): Promise<WaitlistView> {
-    const target = await this.availability.bookingTarget(serviceId);
+    const target = await this.availability.bookingTarget(serviceId, startsAt);
     if (target.scheduling.userId === viewer.userId) throw new DomainError('FORBIDDEN', 'You cannot wait for your own service');
     const full = await this.availability.assertBookable(target, startsAt).then(
       () => false,
@@ -150,7 +150,7 @@ export class Waitlist {
       ORDER BY w.starts_at LIMIT ${MAX_SLOTS_PER_SWEEP}`;
     let offered = 0;
     for (const slot of waited) {
-      const target = await this.availability.bookingTarget(slot.service_id).catch(() => null);
+      const target = await this.availability.bookingTarget(slot.service_id, slot.starts_at).catch(() => null);
       const room =
         target &&
         (await this.availability.assertBookable(target, slot.starts_at).then(
