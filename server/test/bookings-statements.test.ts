@@ -1,4 +1,4 @@
-// What one requestBooking costs the database, so a change that adds round trips to the
+// What one requestBooking costs the database and Redis, so a change that adds round trips to the
 // booking path shows here (issue 20, target 5; the figures under load are in bench/README.md).
 // The read of the provider's other bookings stays although the exclusion constraint would
 // turn an overlap away on its own: without it, the 99 losers of a contested slot all insert
@@ -6,6 +6,8 @@
 // alone (load average ~20) and ran past Jest's 60 s timeout beside other suites.
 import { aCustomer, type Account } from './support/accounts';
 import { aService, anAlwaysOpenProvider, requestBooking, type TestService } from './support/catalog-builders';
+import { testRedisUrl } from './support/databases';
+import { monitorRedis } from './support/redis-monitor';
 import { fewestStatements, statementsDuring } from './support/statements';
 import { codes, startTestApp, type TestApp } from './support/test-app';
 
@@ -17,6 +19,11 @@ import { codes, startTestApp, type TestApp } from './support/test-app';
 // earlier that day, when the calendar was read apart; 13 on 2026-12-03, when the opt-outs and
 // the address were read apart and the writes were a transaction of five; 19 before).
 const MOST_STATEMENTS_PER_BOOKING = 7;
+
+// The slots' versions bumped (the provider's and the global one, in one round trip since
+// 2026-12-07) and the global one read back by the slots' edge cache, after the local change and
+// again when the booking comes through the change feed (which is how other instances' show).
+const MOST_REDIS_COMMANDS_PER_BOOKING = 4;
 
 let t: TestApp;
 let service: TestService;
@@ -43,6 +50,25 @@ it(`books a free slot in at most ${MOST_STATEMENTS_PER_BOOKING} SQL statements`,
     expect(r.data!.requestBooking.status).toBe('REQUESTED');
   });
   expect(statements).toBeLessThanOrEqual(MOST_STATEMENTS_PER_BOOKING);
+});
+
+it(`costs at most ${MOST_REDIS_COMMANDS_PER_BOOKING} Redis commands besides the caller's session check`, async () => {
+  const at = tomorrow() + 40 * 24 * 3_600_000;
+  // A booking just before: the edge caches' once-a-second polls of the version are not this one's.
+  expect((await requestBooking(t, customer, service.id, new Date(at))).errors).toBeUndefined();
+  const prefix = t.app.infra.config.redis.prefix;
+  const seen: string[] = [];
+  const monitor = await monitorRedis(testRedisUrl, ({ name, args }) => {
+    if (args.some((a) => a.startsWith(prefix) && !a.includes(':auth:session:'))) seen.push([name, ...args].join(' '));
+  });
+  try {
+    expect((await requestBooking(t, customer, service.id, new Date(at + 30 * 60_000))).errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 150)); // MONITOR lines arrive after the answer
+  } finally {
+    monitor.stop();
+  }
+  expect(seen.length).toBeGreaterThan(0); // the slots' versions moved
+  expect(seen.length).toBeLessThanOrEqual(MOST_REDIS_COMMANDS_PER_BOOKING);
 });
 
 it("addresses the booking's notice and email without reading anyone's password hash", async () => {

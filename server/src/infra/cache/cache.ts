@@ -6,7 +6,8 @@ export interface Cache {
   delete(...keys: string[]): Promise<void>;
   /** A counter that only grows; used as a version in keys so one bump invalidates many entries. */
   version(name: string): Promise<number>;
-  bump(name: string): Promise<void>;
+  /** Bumps every counter named, in one round trip. */
+  bump(...names: string[]): Promise<void>;
 }
 
 /** Reads through the cache: returns the cached value, or computes, stores and returns it. */

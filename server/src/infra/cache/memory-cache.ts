@@ -19,8 +19,8 @@ export function createMemoryCache(maxEntries = 20_000): Cache {
     async version(name) {
       return versions.get(name) ?? 0;
     },
-    async bump(name) {
-      versions.set(name, (versions.get(name) ?? 0) + 1);
+    async bump(...names) {
+      for (const name of names) versions.set(name, (versions.get(name) ?? 0) + 1);
     },
   };
 }

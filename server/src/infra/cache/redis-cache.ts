@@ -22,9 +22,14 @@ export function createRedisCache(link: RedisLink, prefix: string, log: Logger): 
       }),
     // -1 while Redis is away: keys built from it are never stored, so every read computes.
     version: (name) => link.run(-1, async (redis) => Number((await redis.get(v(name))) ?? 0)),
-    bump: async (name) => {
-      const done = await link.attempt((redis) => redis.incr(v(name)));
-      if (!done.ok) log.warn({ name }, 'cache invalidation failed; entries expire by TTL');
+    bump: async (...names) => {
+      if (!names.length) return;
+      const done = await link.attempt(async (redis) => {
+        const replies = await names.reduce((pipeline, name) => pipeline.incr(v(name)), redis.pipeline()).exec();
+        const failed = replies?.find(([err]) => err)?.[0];
+        if (failed) throw failed;
+      });
+      if (!done.ok) log.warn({ names }, 'cache invalidation failed; entries expire by TTL');
     },
   };
 }

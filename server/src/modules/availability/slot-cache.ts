@@ -42,9 +42,8 @@ export class SlotCache {
 
   /** Call after a committed change to the provider's rules, exceptions, settings or bookings. */
   async providerChanged(...providerIds: string[]): Promise<void> {
-    await Promise.all([...new Set(providerIds)].map((id) => this.cache.bump(providerVersionName(id))));
     if (!providerIds.length) return;
-    await this.cache.bump(GLOBAL_VERSION_NAME);
+    await this.cache.bump(...[...new Set(providerIds)].map(providerVersionName), GLOBAL_VERSION_NAME);
     for (const listener of this.listeners) listener();
   }
 
