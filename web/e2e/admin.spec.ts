@@ -149,7 +149,8 @@ test('every admin screen passes axe with no serious or critical violations', asy
   await admin.goto('/explorer');
   await expect(admin.getByText('schema from introspection')).toBeVisible();
   await expect(admin.locator('.graphiql-container')).toBeVisible();
-  // GraphiQL's own markup is left out: axe finds two serious issues in it (its logo link's
-  // contrast, and buttons nested in its tab items) that are the package's, not ours.
-  await expectNoSeriousA11yViolations(admin, '/explorer', '.graphiql-container');
+  // GraphiQL's editors, toolbar and panes are scanned with the rest. Its tab items are left
+  // out: each is an <li role="tab"> holding the tab's <button> (and a close button), which axe
+  // reports as nested-interactive; that markup is the package's (graphiql 5), not ours.
+  await expectNoSeriousA11yViolations(admin, '/explorer', '.graphiql-container .graphiql-tab');
 });

@@ -71,7 +71,14 @@ export function ExplorerPage() {
         </Alert>
       )}
       <Box style={{ height: 'calc(100vh - 190px)', minHeight: 480 }}>
-        {loaded && <GraphiQL key={`${apiKey}:${viewer?.id ?? ''}`} fetcher={fetcher} schema={loaded.schema} defaultQuery={FIRST_QUERY} />}
+        {loaded && (
+          <GraphiQL key={`${apiKey}:${viewer?.id ?? ''}`} fetcher={fetcher} schema={loaded.schema} defaultQuery={FIRST_QUERY}>
+            {/* In place of GraphiQL's own logo link, whose grey fails WCAG's contrast minimum. */}
+            <GraphiQL.Logo>
+              <span style={{ color: 'hsl(var(--color-neutral))' }}>HomeSer API</span>
+            </GraphiQL.Logo>
+          </GraphiQL>
+        )}
       </Box>
     </Box>
   );
