@@ -1,10 +1,11 @@
 // A page of the services list together with what its cards show: providers, their owners'
 // public profiles, images and categories. Computed once per cache lifetime and cached as
 // one entry, then primed into the request's DataLoaders, so a cached page runs no SQL at
-// all. On a miss it is at most three statements whatever the page size: one hand-written
-// statement for the matches, the page, its services, providers and images (as one JSON
-// value, so Prisma compiles no query shapes and builds no row objects for it), the owners'
-// public profiles through the identity module, and the categories list. The related rows
+// all. On a miss it is at most two statements whatever the page size: one hand-written
+// statement for the matches, the page, its services, providers, images and the owners'
+// public profiles (as one JSON value, so Prisma compiles no query shapes and builds no row
+// objects for it; the profiles' part is the identity module's, `publicProfilesJson`), and
+// the categories list, which is cached apart. The related rows
 // are loaded even if a client asks only for titles, because the entry serves every later
 // client.
 import type DataLoader from 'dataloader';
@@ -49,11 +50,12 @@ interface PageJson {
   /** The page's services, with one more than asked when there is a next page. */
   items: { k: string; service: ServiceRow }[];
   providers: ProviderRow[];
+  owners: PublicProfileRow[];
   images: ImageRow[];
 }
 
 // Every column of the rows the page primes (the loaders serve them to any field resolver);
-// these tables hold nothing a stranger may not see. Owners come from the identity module.
+// these tables hold nothing a stranger may not see. Owners' columns are the identity module's.
 const SERVICE_JSON = Prisma.sql`json_build_object('id', s.id, 'providerId', s.provider_id, 'categoryId', s.category_id,
   'title', s.title, 'description', s.description, 'priceAmount', s.price_amount, 'currency', s.currency,
   'durationMinutes', s.duration_minutes, 'bufferMinutes', s.buffer_minutes, 'instantBooking', s.instant_booking,
@@ -68,13 +70,14 @@ const IMAGE_JSON = Prisma.sql`json_build_object('id', i.id, 'serviceId', i.servi
 export async function loadServicesPage({ prisma, reads, users, categories }: PageSources, query: ServicesQuery): Promise<ServicesPage> {
   const { ctes, dir } = searchCtes(query.criteria, query.order, query.first, query.after);
   const pageSql = Prisma.sql`
-      WITH ${ctes}
+      WITH ${ctes},
+        shown_providers AS (SELECT * FROM provider WHERE id IN (SELECT s.provider_id FROM shown sh JOIN service s ON s.id = sh.id))
       SELECT json_build_object(
         'total', (SELECT count(*) FROM matches),
         'items', coalesce((SELECT json_agg(json_build_object('k', pg.k::text, 'service', ${SERVICE_JSON}) ORDER BY pg.k ${dir}, pg.id ${dir})
                            FROM page pg JOIN service s ON s.id = pg.id), '[]'),
-        'providers', coalesce((SELECT json_agg(${PROVIDER_JSON}) FROM provider p
-                               WHERE p.id IN (SELECT s.provider_id FROM shown sh JOIN service s ON s.id = sh.id)), '[]'),
+        'providers', coalesce((SELECT json_agg(${PROVIDER_JSON}) FROM shown_providers p), '[]'),
+        'owners', ${users.publicProfilesJson(Prisma.sql`SELECT user_id FROM shown_providers`)},
         'images', coalesce((SELECT json_agg(${IMAGE_JSON} ORDER BY i.service_id, i.position, i.created_at) FROM service_image i
                             WHERE i.service_id IN (SELECT id FROM shown)), '[]')
       )::text AS page`;
@@ -86,7 +89,6 @@ export async function loadServicesPage({ prisma, reads, users, categories }: Pag
   ]);
   const found = JSON.parse(row!.page) as PageJson;
   const providers = found.providers.map((p) => reviveProvider(p)!);
-  const owners = await users.publicProfiles(providers.map((p) => p.userId));
   const connection = toConnection(
     found.items,
     query.first,
@@ -94,7 +96,7 @@ export async function loadServicesPage({ prisma, reads, users, categories }: Pag
     (i): Cursor => [query.order, i.k, i.service.id],
     (i) => reviveService(i.service),
   );
-  return { connection, providers, owners, images: found.images.map(reviveImage), categories: categoryRows };
+  return { connection, providers, owners: found.owners, images: found.images.map(reviveImage), categories: categoryRows };
 }
 
 const reviveImage = (i: ImageRow): ImageRow => ({ ...i, createdAt: new Date(i.createdAt) });

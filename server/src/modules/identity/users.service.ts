@@ -83,6 +83,15 @@ export class UsersService {
       FROM app_user WHERE id = ANY(${`{${valid.join(',')}}`}::uuid[])`);
   }
 
+  /**
+   * publicProfiles as one JSON array, for a statement of the catalog's that reads its page and
+   * the page's owners in one round trip: the users whose ids `userIds` (a subquery) selects.
+   */
+  publicProfilesJson(userIds: Prisma.Sql): Prisma.Sql {
+    return Prisma.sql`coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'avatarPublicId', u.avatar_public_id))
+      FROM app_user u WHERE u.id IN (${userIds})), '[]')`;
+  }
+
   /** Used by the catalog when a customer becomes a provider. */
   /** Inside the catalog's transaction; call roleChanged() once it commits. Admins stay admins. */
   async promoteToProvider(userId: string, tx: Prisma.TransactionClient): Promise<void> {
