@@ -1,7 +1,9 @@
 // Which instance stamps: the holder of the one-row lease in change_feed_lease, taken and
 // renewed on a connection of the feed's own. The leader renews every 2 s; the lease
 // expires 10 s after the last renewal, so a frozen leader (its socket still open) is
-// replaced within that time, and at once when its session is gone (crash, kill, cut-off).
+// replaced within that time (a follower learns when the lease lapses from its failed
+// attempt and tries again at that moment, not at its next tick), and at once when its
+// session is gone (crash, kill, cut-off).
 // Each taking raises the epoch, and the stamp statement runs only under the current epoch
 // (see `fence`), so a leader that wakes up after losing the lease cannot stamp; it stops
 // publishing as soon as its own clock says the lease may have lapsed. PGlite is one
@@ -25,6 +27,8 @@ export interface LeaderLock {
   readonly leading: boolean;
   /** Renews the lead when due, or tries to take it: 'acquired' when this call took it. */
   claim(): Promise<Claim>;
+  /** Following: in how many ms the holder's lease lapses, as of the last attempt (null: unknown). */
+  readonly lapsesInMs: number | null;
   /** Runs on the lease's own session. */
   readonly sql: SqlRunner;
   fence(): Fence | null;
@@ -38,15 +42,22 @@ const RENEW_EVERY_MS = 2000;
 const SAFETY_MS = 1500;
 const QUERY_TIMEOUT_MS = 3000;
 
+// Not taken: epoch is null, and lapses_in_ms says when the holder's lease runs out (the outer
+// SELECT sees the row as it was before the statement).
 const TAKE = `
-INSERT INTO change_feed_lease AS l (id, holder, holder_pid, epoch, expires_at)
-VALUES (1, $1, pg_backend_pid(), 1, clock_timestamp() + make_interval(secs => $2))
-ON CONFLICT (id) DO UPDATE
-  SET holder = EXCLUDED.holder, holder_pid = EXCLUDED.holder_pid, epoch = l.epoch + 1, expires_at = EXCLUDED.expires_at
-  WHERE l.expires_at < clock_timestamp()
-     OR l.holder = EXCLUDED.holder
-     OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.holder_pid)
-RETURNING epoch::text AS epoch`;
+WITH taken AS (
+  INSERT INTO change_feed_lease AS l (id, holder, holder_pid, epoch, expires_at)
+  VALUES (1, $1, pg_backend_pid(), 1, clock_timestamp() + make_interval(secs => $2))
+  ON CONFLICT (id) DO UPDATE
+    SET holder = EXCLUDED.holder, holder_pid = EXCLUDED.holder_pid, epoch = l.epoch + 1, expires_at = EXCLUDED.expires_at
+    WHERE l.expires_at < clock_timestamp()
+       OR l.holder = EXCLUDED.holder
+       OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.holder_pid)
+  RETURNING epoch::text AS epoch
+)
+SELECT (SELECT epoch FROM taken) AS epoch,
+       (SELECT ceil(greatest(0, extract(epoch FROM expires_at - clock_timestamp()) * 1000))::int
+          FROM change_feed_lease WHERE id = 1) AS lapses_in_ms`;
 
 const RENEW = `
 UPDATE change_feed_lease SET expires_at = clock_timestamp() + make_interval(secs => $3)
@@ -61,6 +72,7 @@ export function postgresLeaderLock(url: string, log: Logger): LeaderLock {
   let epoch: string | null = null;
   let validUntil = 0;
   let renewedAt = 0;
+  let lapsesInMs: number | null = null;
 
   const lose = (why: string) => {
     if (epoch !== null) log.warn({ why, epoch }, 'change feed: lost the stamper lease');
@@ -90,8 +102,9 @@ export function postgresLeaderLock(url: string, log: Logger): LeaderLock {
   /** Runs the lease statement; the lease holds for LEASE_SECONDS from before it was sent. */
   const lease = async (c: pg.Client, text: string, params: unknown[]): Promise<string | null> => {
     const sentAt = Date.now();
-    const { rows } = await c.query<{ epoch: string }>(text, params);
+    const { rows } = await c.query<{ epoch: string | null; lapses_in_ms?: number | null }>(text, params);
     const got = rows[0]?.epoch ?? null;
+    lapsesInMs = got === null ? (rows[0]?.lapses_in_ms ?? null) : null;
     if (got !== null && client === c) {
       validUntil = sentAt + LEASE_SECONDS * 1000 - SAFETY_MS;
       renewedAt = sentAt;
@@ -103,6 +116,9 @@ export function postgresLeaderLock(url: string, log: Logger): LeaderLock {
   return {
     get leading() {
       return leading();
+    },
+    get lapsesInMs() {
+      return epoch === null ? lapsesInMs : null;
     },
     async claim() {
       if (epoch !== null && !leading()) lose('lease lapsed before it was renewed (the process was paused?)');
@@ -147,6 +163,7 @@ export function soleLeader(sql: SqlRunner): LeaderLock {
   let claimed = false;
   return {
     leading: true,
+    lapsesInMs: null,
     async claim() {
       if (claimed) return 'leading';
       claimed = true;

@@ -6,6 +6,9 @@ import type { PublishedChange } from '../pubsub';
 import { readChanges, stampFinished } from './feed-sql';
 import type { LeaderLock } from './leader-lock';
 
+// After the lease's end by the database's clock, so the attempt does not come a moment too soon.
+const LAPSE_MARGIN_MS = 20;
+
 export interface StamperOptions {
   lock: LeaderLock;
   /** Publishes one stamped batch, in position order. */
@@ -30,6 +33,8 @@ export class Stamper {
   private ticking: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** A claim due when the holder's lease lapses, sooner than the next tick may come. */
+  private retry: NodeJS.Timeout | null = null;
   readonly stats: StamperStats = { stamped: 0, runs: 0 };
 
   constructor(private readonly options: StamperOptions) {}
@@ -60,7 +65,7 @@ export class Stamper {
   private async claimAndStamp(): Promise<void> {
     if (this.stopped) return;
     const claim = await this.options.lock.claim();
-    if (claim === 'following') return;
+    if (claim === 'following') return this.retryWhenLapsed();
     if (claim === 'acquired') await this.republishTail();
     this.ring();
     await this.settled();
@@ -73,7 +78,18 @@ export class Stamper {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
     await this.settled();
+  }
+
+  /** A frozen leader's lease lapses between ticks: claim at that moment (one timer at a time). */
+  private retryWhenLapsed(): void {
+    const lapsesIn = this.options.lock.lapsesInMs;
+    if (lapsesIn === null || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.tick().catch((err: unknown) => this.options.log.error({ err }, 'change feed: taking the lead failed'));
+    }, lapsesIn + LAPSE_MARGIN_MS).unref();
   }
 
   private async stampAll(): Promise<void> {
