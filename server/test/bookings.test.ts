@@ -91,6 +91,14 @@ describe('requestBooking', () => {
         /not one of this service's slots/,
       ],
       ['a start in the past', async () => ({ serviceId: service.id, startsAt: hourFromNow(-5) }), 'BAD_USER_INPUT', /in the past/],
+      // Dates whose neighbourhood PostgreSQL cannot write as a date: refused before any read.
+      ['a start in year 1', async () => ({ serviceId: service.id, startsAt: '0001-01-01T00:00:00Z' }), 'BAD_USER_INPUT', /in the past/],
+      [
+        'a start in year 9999',
+        async () => ({ serviceId: service.id, startsAt: '9999-12-31T00:00:00Z' }),
+        'BAD_USER_INPUT',
+        /at most 60 days ahead/,
+      ],
       [
         'a start beyond the maximum advance',
         async () => ({ serviceId: service.id, startsAt: hourFromNow(61 * 24) }),

@@ -30,16 +30,18 @@ it("takes the lease when the holder's lapses, without waiting for another tick",
   const stamper = new Stamper({ lock: follower, publish: () => undefined, log });
   try {
     expect(await holder.claim()).toBe('acquired');
-    // The holder is frozen from here on: its lease, last renewed now, lapses in 300 ms.
-    await sql(`UPDATE change_feed_lease SET expires_at = clock_timestamp() + interval '300 milliseconds'`);
-    await stamper.tick(); // the follower's one tick: the lease is still held
+    await stamper.tick(); // the follower connects and finds the lease held for 10 s
+    expect(stamper.leading).toBe(false);
+    // The holder is frozen from here on: its lease, renewed a moment ago, lapses in 1.5 s.
+    await sql(`UPDATE change_feed_lease SET expires_at = clock_timestamp() + interval '1500 milliseconds'`);
+    const lapsesAt = Date.now() + 1500;
+    await stamper.tick(); // the follower's last tick: the lease is still held
     expect(stamper.leading).toBe(false);
     expect(follower.lapsesInMs).toBeGreaterThan(0);
-    expect(follower.lapsesInMs).toBeLessThanOrEqual(300);
-    const started = Date.now();
-    while (!stamper.leading && Date.now() - started < 3000) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(follower.lapsesInMs).toBeLessThanOrEqual(1500);
+    while (!stamper.leading && Date.now() < lapsesAt + 3000) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(stamper.leading).toBe(true);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - lapsesAt).toBeLessThan(1000); // taken as it lapsed, with no tick to prompt it
   } finally {
     await stamper.stop();
     await Promise.all([holder.close(), follower.close()]);

@@ -121,6 +121,7 @@ export function postgresLeaderLock(url: string, log: Logger): LeaderLock {
       return epoch === null ? lapsesInMs : null;
     },
     async claim() {
+      lapsesInMs = null; // known again only if this attempt reaches the database
       if (epoch !== null && !leading()) lose('lease lapsed before it was renewed (the process was paused?)');
       const c = client ?? (await connect().catch((err: unknown) => void log.warn({ err }, 'change feed: cannot reach PostgreSQL')));
       if (!c) return 'following';

@@ -34,7 +34,7 @@ export class Stamper {
   private again = false;
   private stopped = false;
   /** A claim due when the holder's lease lapses, sooner than the next tick may come. */
-  private retry: NodeJS.Timeout | null = null;
+  private retry: { at: number; timer: NodeJS.Timeout } | null = null;
   readonly stats: StamperStats = { stamped: 0, runs: 0 };
 
   constructor(private readonly options: StamperOptions) {}
@@ -78,18 +78,22 @@ export class Stamper {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.retry) clearTimeout(this.retry);
+    if (this.retry) clearTimeout(this.retry.timer);
     await this.settled();
   }
 
-  /** A frozen leader's lease lapses between ticks: claim at that moment (one timer at a time). */
+  /** A frozen leader's lease lapses between ticks: claim at that moment (one timer, the earliest). */
   private retryWhenLapsed(): void {
     const lapsesIn = this.options.lock.lapsesInMs;
-    if (lapsesIn === null || this.retry) return;
-    this.retry = setTimeout(() => {
+    if (this.stopped || lapsesIn === null) return;
+    const at = Date.now() + lapsesIn + LAPSE_MARGIN_MS;
+    if (this.retry && this.retry.at <= at) return;
+    if (this.retry) clearTimeout(this.retry.timer);
+    const timer = setTimeout(() => {
       this.retry = null;
       this.tick().catch((err: unknown) => this.options.log.error({ err }, 'change feed: taking the lead failed'));
-    }, lapsesIn + LAPSE_MARGIN_MS).unref();
+    }, at - Date.now()).unref();
+    this.retry = { at, timer };
   }
 
   private async stampAll(): Promise<void> {

@@ -15,7 +15,7 @@ import { defaultPolicy, type BookingLimits, type PolicyStore, type ServicePolicy
 import { bookableSlot, computeSlots, latestStart, type Slot } from './slot-calculator';
 import type { SlotCache } from './slot-cache';
 import { bookedWindow, effectiveNoticeMinutes, slotQuery, type BookingTarget } from './slot-query';
-import { toDateException, type ScheduleStore } from './schedule-store';
+import { toDateException, type ProviderCalendar, type ScheduleStore } from './schedule-store';
 import { ZoneClock } from './zone-clock';
 
 const MS_PER_MINUTE = 60_000;
@@ -188,7 +188,10 @@ export class AvailabilityService {
     const found = isUuid(serviceId) ? await this.catalog.schedulableService(serviceId) : null;
     if (!found) throw new DomainError('NOT_FOUND', 'That service was not found or is no longer offered');
     const { service, scheduling } = found;
-    if (!at || !Number.isFinite(at.getTime())) {
+    const now = this.now().getTime();
+    // Only a start that could be bookable (no service takes bookings beyond a year ahead):
+    // assertBookable refuses the others before reading anything.
+    if (!at || !(at.getTime() > now && at.getTime() <= now + MAX_REACH_MS)) {
       const { policy, limits } = await this.policies.policyAndLimits(service.id, scheduling.id);
       return { service, scheduling, policy, providerLimits: limits };
     }
@@ -247,19 +250,20 @@ export class AvailabilityService {
     if (at < now.getTime() + notice * MS_PER_MINUTE) {
       throw badInput('startsAt', `This service needs at least ${notice} minutes' notice; pick a later slot`);
     }
-    const { to: end } = oneStart(startsAt);
-    const [calendar, booked] = await Promise.all([
-      target.calendarAt?.startsAt === at ? target.calendarAt.calendar : this.store.calendar(scheduling.id, startsAt, end),
-      this.bookings.bookedTimes(scheduling.id, bookedWindow(target, startsAt, end), ignoreBookingId),
-    ]);
-    const query = slotQuery(target, calendar, booked, { from: startsAt, to: end, now });
-    if (at > latestStart(query)) {
+    const window = { ...oneStart(startsAt), now };
+    // How far ahead it books depends on the settings alone: checked before anything is read.
+    if (at > latestStart(slotQuery(target, NO_CALENDAR, [], window))) {
       const h = target.policy.horizon;
       const reach = h
         ? `This service takes bookings at most ${h.amount} ${h.unit === 'ROLLING_HOURS' ? 'hours' : 'days'} ahead`
         : `This provider takes bookings at most ${scheduling.maxAdvanceDays} days ahead`;
       throw badInput('startsAt', `${reach}; pick an earlier slot`);
     }
+    const [calendar, booked] = await Promise.all([
+      target.calendarAt?.startsAt === at ? target.calendarAt.calendar : this.store.calendar(scheduling.id, startsAt, window.to),
+      this.bookings.bookedTimes(scheduling.id, bookedWindow(target, startsAt, window.to), ignoreBookingId),
+    ]);
+    const query = slotQuery(target, calendar, booked, window);
     if (!bookableSlot({ ...query, busy: [], limits: [] }, startsAt)) {
       throw badInput(
         'startsAt',
@@ -294,6 +298,10 @@ export class AvailabilityService {
     };
   }
 }
+
+/** Beyond any service's reach: horizons and advance limits are at most a year (a calendar horizon one local day more). */
+const MAX_REACH_MS = 367 * MS_PER_DAY;
+const NO_CALENDAR: ProviderCalendar = { rules: [], exceptions: [] };
 
 /** The window of slots starting at `at` exactly. */
 const oneStart = (at: Date) => ({ from: at, to: new Date(at.getTime() + 1) });
