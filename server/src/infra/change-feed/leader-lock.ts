@@ -118,7 +118,7 @@ export function postgresLeaderLock(url: string, log: Logger): LeaderLock {
       return leading();
     },
     get lapsesInMs() {
-      return epoch === null ? lapsesInMs : null;
+      return lapsesInMs;
     },
     async claim() {
       lapsesInMs = null; // known again only if this attempt reaches the database

@@ -189,14 +189,17 @@ export class AvailabilityService {
     if (!found) throw new DomainError('NOT_FOUND', 'That service was not found or is no longer offered');
     const { service, scheduling } = found;
     const now = this.now().getTime();
-    // Only a start that could be bookable (no service takes bookings beyond a year ahead):
-    // assertBookable refuses the others before reading anything.
-    if (!at || !(at.getTime() > now && at.getTime() <= now + MAX_REACH_MS)) {
-      const { policy, limits } = await this.policies.policyAndLimits(service.id, scheduling.id);
-      return { service, scheduling, policy, providerLimits: limits };
-    }
-    const { policy, limits, calendar } = await this.policies.policyAndLimits(service.id, scheduling.id, oneStart(at));
-    return { service, scheduling, policy, providerLimits: limits, calendarAt: { startsAt: at.getTime(), calendar } };
+    // Only for a start that could be bookable (no service takes bookings beyond a year ahead):
+    // assertBookable refuses the others before it reads the calendar.
+    const near = at && at.getTime() > now && at.getTime() <= now + MAX_REACH_MS ? at : null;
+    const { policy, limits, calendar } = await this.policies.policyAndLimits(service.id, scheduling.id, near ? oneStart(near) : undefined);
+    return {
+      service,
+      scheduling,
+      policy,
+      providerLimits: limits,
+      ...(near && calendar && { calendarAt: { startsAt: near.getTime(), calendar } }),
+    };
   }
 
   /** The scheduling policy of a service (defaults when its provider never set one). */

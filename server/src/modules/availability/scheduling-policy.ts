@@ -75,15 +75,13 @@ export class PolicyStore {
 
   /**
    * The service's policy and its provider's limits in one statement (a booking reads both),
-   * and, given a window, the provider's calendar for it in the same statement.
+   * and, given a window, the provider's calendar for it in the same statement (else null).
    */
-  async policyAndLimits(serviceId: string, providerId: string): Promise<{ policy: ServicePolicy; limits: BookingLimits }>;
   async policyAndLimits(
     serviceId: string,
     providerId: string,
-    calendarFor: { from: Date; to: Date },
-  ): Promise<{ policy: ServicePolicy; limits: BookingLimits; calendar: ProviderCalendar }>;
-  async policyAndLimits(serviceId: string, providerId: string, calendarFor?: { from: Date; to: Date }) {
+    calendarFor?: { from: Date; to: Date },
+  ): Promise<{ policy: ServicePolicy; limits: BookingLimits; calendar: ProviderCalendar | null }> {
     const calendar = calendarFor ? Prisma.sql`, ${calendarColumns(providerId, calendarFor.from, calendarFor.to)}` : Prisma.empty;
     const [row] = await this.reads.prepared<
       { policy: PolicyRow | null; limits: BookingLimits | null } & Partial<ProviderCalendar>
@@ -102,7 +100,7 @@ export class PolicyStore {
     return {
       policy: row?.policy ? toPolicy(row.policy) : defaultPolicy(serviceId),
       limits: row?.limits ? pickLimits(row.limits) : NO_LIMITS,
-      ...(calendarFor && { calendar: { rules: row!.rules!, exceptions: row!.exceptions! } }),
+      calendar: calendarFor ? { rules: row!.rules!, exceptions: row!.exceptions! } : null,
     };
   }
 
